@@ -1,0 +1,62 @@
+/* containers.h: private helpers shared by the container types (list, tuple,
+ * dict, set, range): hashing keys, converting indices, and the guard that
+ * prints "[...]" for a container that contains itself. Implemented in iter.c. */
+#ifndef GILPY_CONTAINERS_H
+#define GILPY_CONTAINERS_H
+
+#include "int.h"
+#include "object.h"
+#include "str.h"
+
+/* CPython's modulus for numeric hashes: 2**61 - 1. */
+#define CONTAINER_HASH_MODULUS (((intptr_t)1 << 61) - 1)
+
+/* hash(key) with fast paths for small ints and str (whose hash is cached in
+ * the object). -1 with an exception when the key is unhashable. */
+static inline intptr_t container_hash(Object *key) {
+    if (is_small_int(key)) {
+        intptr_t x = small_int_value(key);
+        if (x > -CONTAINER_HASH_MODULUS && x < CONTAINER_HASH_MODULUS) {
+            return x == -1 ? -2 : x;
+        }
+        return int_hash(key);
+    }
+    if (key->type == &StrType) {
+        intptr_t h = ((StrObject *)key)->hash;
+        return h != -1 ? h : str_hash(key);
+    }
+    return obj_hash(key);
+}
+
+/* True when a and b are both exact strs with equal contents (never raises). */
+static inline bool container_str_eq(Object *a, Object *b) {
+    return !is_small_int(a) && !is_small_int(b) && a->type == &StrType && b->type == &StrType &&
+           str_size(a) == str_size(b) && str_equal(a, b);
+}
+
+/* Convert a sequence index (int, bool, or an object with __index__).
+ * Returns 1 with *out set, 0 when key is not index-like (no error set), or -1
+ * with IndexError "cannot fit 'int' into an index-sized integer" (or the
+ * error __index__ raised). */
+MAY_RAISE int seq_index_value(Object *key, ssize_t *out);
+
+/* Convert a slice bound or count that must be an int (via __index__),
+ * clamping huge values to the ssize_t range like CPython's
+ * _PyEval_SliceIndex. Returns 0, or -1 with TypeError. */
+MAY_RAISE int seq_clamped_index(Object *v, ssize_t *out);
+
+/* The "[...]" guard (CPython's Py_ReprEnter/Py_ReprLeave): 0 when v was not
+ * being printed by this thread (and now is), 1 when it already was, -1 on
+ * MemoryError. Pair every 0 with repr_leave(v). */
+MAY_RAISE int repr_enter(Object *v);
+void repr_leave(Object *v);
+
+/* For sequence `*` and `+` with an operand of a foreign type: give that
+ * operand's type a chance (its __rmul__/__radd__). Returns its result (maybe
+ * NotImplemented, new reference) or NULL with an error. */
+MAY_RAISE Object *seq_try_other_operand(Object *a, Object *b, BinaryOp op);
+
+/* Shared method bodies for list and tuple. */
+MAY_RAISE Object *seq_repeat_check(Object *count, ssize_t *out); /* None or NULL+error */
+
+#endif /* GILPY_CONTAINERS_H */

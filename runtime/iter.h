@@ -1,0 +1,16 @@
+/* iter.h: generic iterators (over anything with __getitem__) and helpers. */
+#ifndef GILPY_ITER_H
+#define GILPY_ITER_H
+
+#include "object.h"
+
+extern TypeObject SeqIterType, CallableIterType;
+
+/* iter(obj) for sequences without __iter__: calls getitem(0), getitem(1), ... */
+MAY_RAISE Object *seq_iter_new(Object *seq);
+/* iter(callable, sentinel). */
+MAY_RAISE Object *callable_iter_new(Object *callable, Object *sentinel);
+/* Collect an iterable into a new list (fast paths for list/tuple). */
+MAY_RAISE Object *iter_to_list(Object *iterable);
+
+#endif /* GILPY_ITER_H */
