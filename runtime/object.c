@@ -713,14 +713,96 @@ static Object *object_new_instance(TypeObject *type, Object *const *args, size_t
     return obj_alloc(type, type->basic_size);
 }
 
+/* object.__eq__ is identity; object.__ne__ inverts whatever __eq__ says. */
 static Object *object_richcompare(Object *a, Object *b, CompareOp op) {
-    if (op == CMP_EQ && a == b) {
-        return bool_from(true);
+    if (op == CMP_EQ) {
+        return a == b ? bool_from(true) : NEWREF(NotImplemented);
     }
-    if (op == CMP_NE && a == b) {
-        return bool_from(false);
+    if (op == CMP_NE) {
+        TypeObject *t = obj_type(a);
+        if (t->richcompare == NULL) {
+            return NEWREF(NotImplemented);
+        }
+        Object *eq = t->richcompare(a, b, CMP_EQ);
+        if (eq == NULL || eq == NotImplemented) {
+            return eq;
+        }
+        int truth = obj_is_true(eq);
+        DECREF(eq);
+        return truth < 0 ? NULL : bool_from(!truth);
     }
     return NEWREF(NotImplemented);
+}
+
+/* object.__init__: accepts no arguments beyond the instance. */
+int obj_init_default(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
+    if (nargs + nkw == 0) {
+        return 0;
+    }
+    TypeObject *t = obj_type(self);
+    if (t->init != obj_init_default) {
+        err_format(&ExcTypeError,
+                   "object.__init__() takes exactly one argument (the instance to initialize)");
+    } else {
+        err_format(&ExcTypeError,
+                   "%.200s.__init__() takes exactly one argument (the instance to initialize)",
+                   t->name);
+    }
+    return -1;
+}
+
+static Object *object_get_class(Object *self) { return NEWREF((Object *)obj_type(self)); }
+
+static const GetSetDef object_getsets[] = {
+    {"__class__", object_get_class, NULL, "the object's class"},
+    {NULL, NULL, NULL, NULL},
+};
+
+/* object.__init_subclass__ (a classmethod): does nothing, takes no keywords. */
+static Object *object_init_subclass(Object *cls, Object *const *args, size_t nargs,
+                                    Object *kwnames) {
+    if (nargs != 0 || (kwnames != NULL && tuple_size(kwnames) != 0)) {
+        return err_format(&ExcTypeError, "%.200s.__init_subclass__() takes no keyword arguments",
+                          ((TypeObject *)cls)->name);
+    }
+    return none_ref();
+}
+
+static Object *object_dir(Object *self, Object *const *args, size_t nargs, Object *kwnames);
+
+static const MethodDef object_methods[] = {
+    {"__init_subclass__", object_init_subclass, METHOD_CLASS,
+     "This method is called when a class is subclassed."},
+    {"__dir__", object_dir, 0, "Default dir() implementation."},
+    {NULL, NULL, 0, NULL},
+};
+
+/* object.__dir__: the instance dict's keys plus every attribute of the class
+ * and its bases (unsorted; dir() sorts). */
+static Object *object_dir(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    Object *names = dict_new();
+    if (names == NULL) {
+        return NULL;
+    }
+    TypeObject *t = obj_type(self);
+    if (!is_small_int(self) && t->dict_offset != 0) {
+        Object *d = *(Object **)((char *)self + t->dict_offset);
+        if (d != NULL && dict_merge(names, d, true) < 0) {
+            DECREF(names);
+            return NULL;
+        }
+    }
+    for (size_t i = 0; t->mro != NULL && i < tuple_size(t->mro); i++) {
+        TypeObject *b = (TypeObject *)tuple_get(t->mro, i);
+        if (b->dict != NULL && dict_merge(names, b->dict, true) < 0) {
+            DECREF(names);
+            return NULL;
+        }
+    }
+    Object *keys = dict_keys_list(names);
+    DECREF(names);
+    return keys;
 }
 
 TypeObject ObjectType = {
@@ -732,7 +814,10 @@ TypeObject ObjectType = {
     .hash = identity_hash,
     .richcompare = object_richcompare,
     .new_instance = object_new_instance,
-    .doc = "The base class of the class hierarchy.",
+    .init = obj_init_default,
+    .getsets = object_getsets,
+    .methods = object_methods,
+    .doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n",
 };
 
 /* ================================================================ singletons */

@@ -251,6 +251,10 @@ struct TypeObject {
     /* Calling the type itself: construct an instance. */
     Object *(*new_instance)(TypeObject *type, Object *const *args, size_t nargs, Object *kwnames);
     Object *(*format)(Object *self, Object *spec); /* __format__; NULL: str() if spec empty */
+    /* __init__: (re)initialise an instance made by new_instance (classes call
+     * it after construction; list/dict/set use it to fill a fresh subclass
+     * instance). NULL: object's, which accepts no arguments. */
+    int (*init)(Object *self, Object *const *args, size_t nargs, Object *kwnames);
 
     const MethodDef *methods; /* NULL-name terminated */
     const GetSetDef *getsets; /* NULL-name terminated */
@@ -360,6 +364,9 @@ MAY_RAISE int obj_generic_setattr(Object *v, Object *name, Object *value);
 
 /* Look `name` up along type's MRO. Borrowed; NULL if absent (never raises). */
 Object *type_lookup(TypeObject *type, Object *name);
+
+/* object.__init__ (the default init slot): accepts no extra arguments. */
+MAY_RAISE int obj_init_default(Object *self, Object *const *args, size_t nargs, Object *kwnames);
 
 /* Default repr: "<TYPENAME object at 0x...>". */
 MAY_RAISE Object *obj_default_repr(Object *v);

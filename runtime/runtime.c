@@ -3,7 +3,9 @@
 #include "runtime.h"
 
 #include "bytes.h"
+#include "class.h"
 #include "code.h"
+#include "slots.h"
 #include "dict.h"
 #include "errors.h"
 #include "exceptions.h"
@@ -34,6 +36,9 @@ void err_init_memory_error(void);
     X(FloatType)                                                                                   \
     X(StrType)                                                                                     \
     X(BytesType)                                                                                   \
+    X(StrIterType)                                                                                 \
+    X(StrAsciiIterType)                                                                            \
+    X(BytesIterType)                                                                               \
     X(ListType)                                                                                    \
     X(TupleType)                                                                                   \
     X(DictType)                                                                                    \
@@ -43,6 +48,21 @@ void err_init_memory_error(void);
     X(SliceType)                                                                                   \
     X(SeqIterType)                                                                                 \
     X(CallableIterType)                                                                            \
+    X(ListIterType)                                                                                \
+    X(ListRevIterType)                                                                             \
+    X(TupleIterType)                                                                               \
+    X(DictKeysType)                                                                                \
+    X(DictValuesType)                                                                              \
+    X(DictItemsType)                                                                               \
+    X(DictKeyIterType)                                                                             \
+    X(DictValueIterType)                                                                           \
+    X(DictItemIterType)                                                                            \
+    X(DictRevKeyIterType)                                                                          \
+    X(DictRevValueIterType)                                                                        \
+    X(DictRevItemIterType)                                                                         \
+    X(SetIterType)                                                                                 \
+    X(RangeIterType)                                                                               \
+    X(LongRangeIterType)                                                                           \
     X(CodeType)                                                                                    \
     X(FunctionType)                                                                                \
     X(CellType)                                                                                    \
@@ -50,7 +70,12 @@ void err_init_memory_error(void);
     X(NativeFunctionType)                                                                          \
     X(MethodDescrType)                                                                             \
     X(GetSetDescrType)                                                                             \
-    X(ModuleType)
+    X(ModuleType)                                                                                  \
+    X(SlotWrapperType)                                                                             \
+    X(StaticMethodType)                                                                            \
+    X(ClassMethodType)                                                                             \
+    X(PropertyType)                                                                                \
+    X(SuperType)
 
 int runtime_init(void) {
     /* Errors raised while starting up need a thread state; the VM installs

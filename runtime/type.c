@@ -12,6 +12,8 @@
 #include "object.h"
 #include "str.h"
 #include "tuple.h"
+#include "class.h"
+#include "slots.h"
 
 bool type_is_subtype(const TypeObject *t, const TypeObject *base) {
     if (t == base) {
@@ -75,7 +77,7 @@ TypeObject GetSetDescrType = {
     .descr_set = getset_descr_set,
 };
 
-static Object *getset_descr_new(const GetSetDef *def, TypeObject *owner) {
+Object *getset_descr_new(const GetSetDef *def, TypeObject *owner) {
     GetSetDescrObject *d = (GetSetDescrObject *)obj_alloc(&GetSetDescrType, sizeof(*d));
     if (d != NULL) {
         d->def = def;
@@ -89,7 +91,7 @@ static Object *getset_descr_new(const GetSetDef *def, TypeObject *owner) {
 /* Copy every slot the type left empty from its base. hash and richcompare
  * are inherited together, so a type that defines == without a hash stays
  * unhashable, as in CPython. */
-static void inherit_slots(TypeObject *t, const TypeObject *b) {
+void type_inherit_slots(TypeObject *t, const TypeObject *b) {
 #define INHERIT(slot)                                                                              \
     if (t->slot == NULL) {                                                                         \
         t->slot = b->slot;                                                                         \
@@ -129,6 +131,7 @@ static void inherit_slots(TypeObject *t, const TypeObject *b) {
     INHERIT(call);
     INHERIT(new_instance);
     INHERIT(format);
+    INHERIT(init);
 #undef INHERIT
 }
 
@@ -164,7 +167,7 @@ int type_ready(TypeObject *t) {
         if (type_ready(b) < 0) {
             return -1;
         }
-        inherit_slots(t, b);
+        type_inherit_slots(t, b);
         if (b->flags & TYPE_FLAG_EXCEPTION) {
             t->flags |= TYPE_FLAG_EXCEPTION;
         }
@@ -181,7 +184,7 @@ int type_ready(TypeObject *t) {
     }
     if (t->dict == NULL) {
         t->dict = dict_new();
-        if (t->dict == NULL || add_methods(t) < 0) {
+        if (t->dict == NULL || add_methods(t) < 0 || slot_add_wrappers(t) < 0) {
             return -1;
         }
         if (t->doc != NULL) {
@@ -236,6 +239,16 @@ static Object *type_call(Object *callable, Object *const *args, size_t nargs, Ob
         if (nargs != 3) {
             return err_format(&ExcTypeError, "type() takes 1 or 3 arguments");
         }
+    }
+    if (type_is_subtype(t, &TypeType) && nargs == 3) {
+        /* type(name, bases, dict) or a metaclass call: make a class. */
+        Object *cls = class_new(t, args[0], args[1], args[2], args + 3, kwnames);
+        if (cls != NULL && t->init != NULL && t != &TypeType &&
+            t->init(cls, args, nargs, kwnames) < 0) {
+            DECREF(cls);
+            return NULL;
+        }
+        return cls;
     }
     if (t->new_instance == NULL) {
         return err_format(&ExcTypeError, "cannot create '%.200s' instances", t->name);
@@ -333,6 +346,7 @@ TypeObject TypeType = {
     .name = "type",
     .basic_size = sizeof(TypeObject),
     .flags = TYPE_FLAG_BASETYPE,
+    .dealloc = class_type_dealloc,
     .repr = type_repr,
     .call = type_call,
     .getattr = type_getattr,
