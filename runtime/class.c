@@ -200,6 +200,16 @@ static int heap_instance_traverse(Object *self, VisitFunc visit, void *arg) {
     return native->traverse != NULL ? native->traverse(self, visit, arg) : 0;
 }
 
+static int heap_instance_clear(Object *self) {
+    TypeObject *t = self->type;
+    TypeObject *native = native_base(t);
+    if (t->dict_offset != 0 && t->dict_offset != native->dict_offset) {
+        Object **slot = (Object **)((char *)self + t->dict_offset);
+        CLEAR(*slot);
+    }
+    return native->clear != NULL ? native->clear(self) : 0;
+}
+
 /* Calling a class: __new__ makes the instance, __init__ initialises it. */
 static Object *heap_type_construct(TypeObject *cls, Object *const *args, size_t nargs,
                                    Object *kwnames) {
@@ -433,6 +443,7 @@ Object *class_new(TypeObject *meta, Object *name, Object *bases, Object *ns,
     }
     t->dealloc = heap_instance_dealloc;
     t->traverse = heap_instance_traverse;
+    t->clear = heap_instance_clear;
     if (slot_fixup_heap_type(t) < 0) {
         goto fail;
     }

@@ -4,9 +4,13 @@
 #ifndef GILPY_CONTAINERS_H
 #define GILPY_CONTAINERS_H
 
+#include <limits.h>
+
 #include "int.h"
 #include "object.h"
 #include "str.h"
+
+#define SSIZE_MIN_VALUE (-SSIZE_MAX - 1)
 
 /* CPython's modulus for numeric hashes: 2**61 - 1. */
 #define CONTAINER_HASH_MODULUS (((intptr_t)1 << 61) - 1)
@@ -40,10 +44,19 @@ static inline bool container_str_eq(Object *a, Object *b) {
  * error __index__ raised). */
 MAY_RAISE int seq_index_value(Object *key, ssize_t *out);
 
-/* Convert a slice bound or count that must be an int (via __index__),
- * clamping huge values to the ssize_t range like CPython's
- * _PyEval_SliceIndex. Returns 0, or -1 with TypeError. */
+/* Convert a slice bound that must be an int (via __index__), clamping huge
+ * values to the ssize_t range like CPython's _PyEval_SliceIndex. Returns 0,
+ * or -1 with TypeError(type_error) when v is not an int. */
+MAY_RAISE int seq_clamp_int(Object *v, ssize_t *out, const char *type_error);
+/* seq_clamp_int for the start/stop of list.index/tuple.index. */
 MAY_RAISE int seq_clamped_index(Object *v, ssize_t *out);
+
+/* Check a method's positional argument count with CPython's wording
+ * ("list.clear() takes no arguments (1 given)", "f() takes exactly one
+ * argument (0 given)", "pop expected at most 1 argument, got 2"). */
+MAY_RAISE int container_check_args(const char *fname, size_t nargs, size_t min, size_t max);
+/* "f() takes no keyword arguments" when kwnames is non-empty. */
+MAY_RAISE int container_no_keywords(const char *fname, Object *kwnames);
 
 /* The "[...]" guard (CPython's Py_ReprEnter/Py_ReprLeave): 0 when v was not
  * being printed by this thread (and now is), 1 when it already was, -1 on
@@ -55,8 +68,5 @@ void repr_leave(Object *v);
  * operand's type a chance (its __rmul__/__radd__). Returns its result (maybe
  * NotImplemented, new reference) or NULL with an error. */
 MAY_RAISE Object *seq_try_other_operand(Object *a, Object *b, BinaryOp op);
-
-/* Shared method bodies for list and tuple. */
-MAY_RAISE Object *seq_repeat_check(Object *count, ssize_t *out); /* None or NULL+error */
 
 #endif /* GILPY_CONTAINERS_H */

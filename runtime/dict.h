@@ -6,6 +6,19 @@
 #include "object.h"
 
 extern TypeObject DictType;
+extern TypeObject DictKeysType, DictValuesType, DictItemsType;
+extern TypeObject DictKeyIterType, DictValueIterType, DictItemIterType;
+extern TypeObject DictRevKeyIterType, DictRevValueIterType, DictRevItemIterType;
+
+/* The index table and the dense entries array live in one block (dict.c). */
+typedef struct DictKeys DictKeys;
+
+typedef struct DictObject {
+    Object base;
+    size_t used;      /* live entries */
+    uint64_t version; /* bumped on every mutation (see dict_version) */
+    DictKeys *keys;   /* NULL while the dict has never held anything */
+} DictObject;
 
 static inline bool dict_check(const Object *v) {
     return !is_small_int(v) && (v->type == &DictType || type_is_subtype(v->type, &DictType));
@@ -32,5 +45,23 @@ MAY_RAISE Object *dict_keys_list(Object *d);
 /* A counter that changes whenever any key is added, removed or any value is
  * replaced (the VM caches global lookups against it). */
 uint64_t dict_version(Object *d);
+
+/* Like dict_lookup/dict_set with the key's hash already known. */
+MAY_RAISE int dict_lookup_hash(Object *d, Object *key, intptr_t hash, Object **out);
+MAY_RAISE int dict_set_hash(Object *d, Object *key, intptr_t hash, Object *value);
+/* dict_next that also gives the stored hash. */
+bool dict_next_hash(Object *d, size_t *pos, Object **key, Object **value, intptr_t *hash);
+/* 1 if key is in d, 0 if not, -1 on error. */
+MAY_RAISE int dict_contains(Object *d, Object *key);
+/* d.update(arg) as the dict method (mapping via keys(), or iterable of pairs). */
+MAY_RAISE int dict_update_arg(Object *d, Object *arg);
+/* Raw entry access for the iterators: entries [0, dict_nentries) include
+ * deleted ones (key and value NULL). Borrowed; false when pos is past the end. */
+size_t dict_nentries(Object *d);
+bool dict_entry_at(Object *d, size_t pos, Object **key, Object **value);
+/* Views (dictviews.c): d.keys(), d.values(), d.items(). */
+MAY_RAISE Object *dict_view_new(Object *d, TypeObject *view_type);
+/* A new iterator of `iter_type` (one of the six dict iterator types) over d. */
+MAY_RAISE Object *dict_iter_new(Object *d, TypeObject *iter_type);
 
 #endif /* GILPY_DICT_H */

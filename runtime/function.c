@@ -67,6 +67,16 @@ static int function_traverse(Object *self, VisitFunc visit, void *arg) {
     return 0;
 }
 
+static int function_clear(Object *self) {
+    FunctionObject *f = (FunctionObject *)self;
+    CLEAR(f->defaults);
+    CLEAR(f->kwdefaults);
+    CLEAR(f->closure);
+    CLEAR(f->dict);
+    CLEAR(f->annotations);
+    return 0;
+}
+
 static Object *function_repr(Object *self) {
     return str_from_format("<function %U at %p>", ((FunctionObject *)self)->qualname, (void *)self);
 }
@@ -178,6 +188,7 @@ TypeObject FunctionType = {
     .flags = TYPE_FLAG_GC,
     .dealloc = function_dealloc,
     .traverse = function_traverse,
+    .clear = function_clear,
     .repr = function_repr,
     .descr_get = function_descr_get,
     .getsets = function_getsets,
@@ -203,6 +214,11 @@ static void cell_dealloc(Object *self) {
 static int cell_traverse(Object *self, VisitFunc visit, void *arg) {
     Object *ref = ((CellObject *)self)->ref;
     return ref != NULL ? visit(ref, arg) : 0;
+}
+
+static int cell_clear(Object *self) {
+    CLEAR(((CellObject *)self)->ref);
+    return 0;
 }
 
 static Object *cell_repr(Object *self) {
@@ -238,6 +254,7 @@ TypeObject CellType = {
     .flags = TYPE_FLAG_GC,
     .dealloc = cell_dealloc,
     .traverse = cell_traverse,
+    .clear = cell_clear,
     .repr = cell_repr,
     .getsets = cell_getsets,
 };

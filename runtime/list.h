@@ -11,7 +11,16 @@ typedef struct ListObject {
     Object **items;
 } ListObject;
 
-extern TypeObject ListType;
+extern TypeObject ListType, ListIterType, ListRevIterType;
+
+/* iter(list): kept simple so the VM's FOR_ITER can inline it: the next item
+ * is list->items[index] while index < list->size; `list` is NULL once the
+ * iterator is exhausted. */
+typedef struct ListIterObject {
+    Object base;
+    Object *list;
+    size_t index;
+} ListIterObject;
 
 static inline bool list_check(const Object *v) {
     return !is_small_int(v) && (v->type == &ListType || type_is_subtype(v->type, &ListType));
@@ -31,5 +40,11 @@ MAY_RAISE int list_extend(Object *list, Object *iterable);
 MAY_RAISE Object *list_from_iterable(Object *iterable);
 MAY_RAISE int list_sort(Object *list, Object *key, bool reverse); /* stable */
 MAY_RAISE Object *list_as_tuple(Object *list);
+/* list[start:stop] for 0 <= start, stop (clamped to the size). */
+MAY_RAISE Object *list_slice(Object *list, size_t start, size_t stop);
+/* Insert item (not stolen) before index (clamped like list.insert). */
+MAY_RAISE int list_insert(Object *list, ssize_t index, Object *item);
+/* Reverse in place (never fails). */
+void list_reverse(Object *list);
 
 #endif /* GILPY_LIST_H */

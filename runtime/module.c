@@ -64,6 +64,7 @@ static int module_traverse(Object *self, VisitFunc visit, void *arg) {
     return d != NULL ? visit(d, arg) : 0;
 }
 
+/* Modules keep their dict (a cycle through it is broken at the dict). */
 static Object *module_repr(Object *self) {
     Object *d = module_dict(self);
     Object *name = dict_get_cstr(d, "__name__");

@@ -13,6 +13,7 @@
 #include "int.h"
 #include "iter.h"
 #include "memory.h"
+#include "slots.h"
 #include "state.h"
 #include "str.h"
 #include "tuple.h"
@@ -34,9 +35,34 @@ static const CompareOp swapped_compare[CMP_COUNT] = {CMP_GT, CMP_GE, CMP_EQ, CMP
 
 /* ================================================================ allocation */
 
-/* All tracked containers, for the cycle collector (runtime/gc.c, issue 3).
- * Runtime-wide and protected by the GIL, like every refcount. */
-static GCHeader gc_tracked = {&gc_tracked, &gc_tracked, 0};
+/* All tracked containers, for the cycle collector (runtime/gc.c). Runtime-wide
+ * and protected by the GIL, like every refcount. gc_tracked_head is the list's
+ * sentinel; an untracked object has next == NULL. */
+GCHeader gc_tracked_head = {&gc_tracked_head, &gc_tracked_head, 0};
+size_t gc_allocations_since_collect;
+size_t gc_collect_threshold = 700;
+bool gc_collect_due;
+
+void gc_track(Object *v) {
+    GCHeader *gc = (GCHeader *)v - 1;
+    if (gc->next != NULL) {
+        return;
+    }
+    gc->next = &gc_tracked_head;
+    gc->prev = gc_tracked_head.prev;
+    gc_tracked_head.prev->next = gc;
+    gc_tracked_head.prev = gc;
+}
+
+void gc_untrack(Object *v) {
+    GCHeader *gc = (GCHeader *)v - 1;
+    if (gc->next == NULL) {
+        return;
+    }
+    gc->prev->next = gc->next;
+    gc->next->prev = gc->prev;
+    gc->next = gc->prev = NULL;
+}
 
 Object *obj_alloc(TypeObject *type, size_t size) {
     Object *v;
@@ -45,11 +71,14 @@ Object *obj_alloc(TypeObject *type, size_t size) {
         if (gc == NULL) {
             return NULL;
         }
-        gc->next = &gc_tracked;
-        gc->prev = gc_tracked.prev;
-        gc_tracked.prev->next = gc;
-        gc_tracked.prev = gc;
         v = (Object *)(gc + 1);
+        v->type = type;
+        gc_track(v);
+        /* Collection happens at the VM's next safe point, never here:
+         * the caller may be half-way through building something. */
+        if (++gc_allocations_since_collect > gc_collect_threshold) {
+            gc_collect_due = true;
+        }
     } else {
         v = mem_alloc(size);
         if (v == NULL) {
@@ -67,10 +96,8 @@ Object *obj_alloc(TypeObject *type, size_t size) {
 void obj_free(Object *v) {
     TypeObject *type = v->type;
     if (type->flags & TYPE_FLAG_GC) {
-        GCHeader *gc = (GCHeader *)v - 1;
-        gc->prev->next = gc->next;
-        gc->next->prev = gc->prev;
-        mem_free(gc);
+        gc_untrack(v);
+        mem_free((GCHeader *)v - 1);
     } else {
         mem_free(v);
     }
@@ -713,6 +740,20 @@ static Object *object_new_instance(TypeObject *type, Object *const *args, size_t
     return obj_alloc(type, type->basic_size);
 }
 
+/* Does constructing t go through object.__new__ (as opposed to str.__new__,
+ * a Python __new__, ...)? Decides whether object.__init__ may ignore args. */
+static bool type_new_is_object_new(TypeObject *t) {
+    Object *key = str_intern_cstr("__new__");
+    Object *attr = key != NULL ? type_lookup(t, key) : NULL;
+    XDECREF(key);
+    TypeObject *owner;
+    const SlotDef *def;
+    if (attr == NULL) {
+        return true;
+    }
+    return slot_is_native_wrapper(attr, &owner, &def) && owner == &ObjectType;
+}
+
 /* object.__eq__ is identity; object.__ne__ inverts whatever __eq__ says. */
 static Object *object_richcompare(Object *a, Object *b, CompareOp op) {
     if (op == CMP_EQ) {
@@ -744,10 +785,12 @@ int obj_init_default(Object *self, Object *const *args, size_t nargs, Object *kw
     if (t->init != obj_init_default) {
         err_format(&ExcTypeError,
                    "object.__init__() takes exactly one argument (the instance to initialize)");
-    } else {
+    } else if (type_new_is_object_new(t)) {
         err_format(&ExcTypeError,
                    "%.200s.__init__() takes exactly one argument (the instance to initialize)",
                    t->name);
+    } else {
+        return 0; /* a native __new__ (str, int, tuple...) already used the arguments */
     }
     return -1;
 }

@@ -210,6 +210,7 @@ struct TypeObject {
 
     void (*dealloc)(Object *self); /* free owned refs and the memory (obj_free) */
     int (*traverse)(Object *self, VisitFunc visit, void *arg); /* GC types */
+    int (*clear)(Object *self); /* GC types: drop references to break a cycle */
 
     Object *(*repr)(Object *self);
     Object *(*str)(Object *self); /* NULL: use repr */
@@ -290,6 +291,12 @@ MAY_RAISE Object *obj_alloc(TypeObject *type, size_t size);
 void obj_free(Object *v);
 
 /* Heap types' instances hold a reference to their type; obj_free drops it. */
+
+/* Containers are tracked by the cycle collector from obj_alloc until
+ * obj_free. A type that keeps dead objects on a freelist must untrack them
+ * there (and track them again on reuse): the collector must never see them. */
+void gc_track(Object *v);
+void gc_untrack(Object *v);
 
 /* ---------------------------------------------------------------- singletons */
 

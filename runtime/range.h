@@ -4,7 +4,24 @@
 
 #include "object.h"
 
-extern TypeObject RangeType, SliceType;
+extern TypeObject RangeType, SliceType, RangeIterType, LongRangeIterType;
+
+/* range(start, stop, step): the bounds are ints (small or big); length is
+ * the number of items as an int. */
+typedef struct RangeObject {
+    Object base;
+    Object *start, *stop, *step, *length;
+} RangeObject;
+
+/* iter(range) when every value fits a small int: the VM's FOR_ITER may
+ * special-case it. Produces `next` while remaining > 0, then next += step.
+ * (Bigger ranges get a LongRangeIterType object, iterated generically.) */
+typedef struct RangeIterObject {
+    Object base;
+    intptr_t next;
+    intptr_t step;
+    size_t remaining;
+} RangeIterObject;
 
 typedef struct SliceObject {
     Object base;

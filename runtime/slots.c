@@ -391,6 +391,9 @@ int slot_add_wrappers(TypeObject *t) {
  * *found = false (and returns NULL without error) when it is absent. */
 Object *slot_call_special(Object *self, const char *name, Object *const *args, size_t nargs,
                           bool *found) {
+    if (found != NULL) {
+        *found = false;
+    }
     TypeObject *t = obj_type(self);
     Object *key = str_intern_cstr(name);
     if (key == NULL) {

@@ -16,11 +16,19 @@ MAY_RAISE Object *str_alloc_capacity(size_t size, size_t length, bool ascii, siz
 MAY_RAISE Object *str_from_utf8_known(const char *s, size_t size, size_t length, bool ascii);
 /* Count the code points of valid UTF-8 and tell whether it is all ASCII. */
 size_t utf8_count(const char *s, size_t size, bool *ascii);
+/* The hash of a byte string (str and bytes use the same function). */
+uint64_t str_hash_bytes(const char *s, size_t n);
 /* The cached one-character str for an ASCII code point (new reference). */
 Object *str_ascii_char(unsigned char c);
 
 /* Convert a str subclass instance (or exact str) to an exact str, new ref. */
 MAY_RAISE Object *str_exact(Object *v);
+
+/* str.format_map(mapping) (format.c). */
+MAY_RAISE Object *str_format_map(Object *fmt, Object *mapping);
+
+/* bytes % args (format.c): printf-style formatting of bytes. */
+MAY_RAISE Object *bytes_percent_format(Object *fmt, Object *args);
 
 /* The method table of str (str_methods.c). */
 extern const MethodDef str_methods_table[];

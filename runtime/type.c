@@ -104,6 +104,7 @@ void type_inherit_slots(TypeObject *t, const TypeObject *b) {
     }
     INHERIT(dealloc);
     INHERIT(traverse);
+    INHERIT(clear);
     INHERIT(repr);
     INHERIT(str);
     if (t->hash == NULL && t->richcompare == NULL) {

@@ -29,10 +29,10 @@ typedef struct UnicodePropRun {
 } UnicodePropRun;
 
 typedef struct UnicodeCaseRun {
-    uint32_t start;  /* first code point of the run */
-    uint16_t count;  /* code points in the run */
-    uint8_t stride;  /* 1 or 2 (alternating upper/lower pairs) */
-    int32_t delta;   /* mapped = cp + delta */
+    uint32_t start; /* first code point of the run */
+    uint16_t count; /* code points in the run */
+    uint8_t stride; /* 1 or 2 (alternating upper/lower pairs) */
+    int32_t delta;  /* mapped = cp + delta */
 } UnicodeCaseRun;
 
 typedef struct UnicodeCaseSpecial {

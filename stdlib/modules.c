@@ -1,0 +1,9 @@
+/* modules.c: the one table that registers every native module. The VM imports
+ * "builtins" and "sys" from it at start-up and the others on `import`. */
+#include "modules.h"
+
+const NativeModuleDef stdlib_native_modules[] = {
+    {"builtins", mod_builtins_init},
+    {"sys", mod_sys_init},
+    {NULL, NULL},
+};

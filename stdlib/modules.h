@@ -1,0 +1,15 @@
+/* modules.h: the table of native modules (stdlib/modules.c) that main() hands
+ * to the VM, and the init function of each native module. */
+#ifndef GILPY_MODULES_H
+#define GILPY_MODULES_H
+
+#include "module.h"
+
+/* Every native module, {NULL, NULL}-terminated. */
+extern const NativeModuleDef stdlib_native_modules[];
+
+/* Each creates and fills its module (new reference), NULL with an exception. */
+MAY_RAISE Object *mod_builtins_init(void);
+MAY_RAISE Object *mod_sys_init(void);
+
+#endif /* GILPY_MODULES_H */

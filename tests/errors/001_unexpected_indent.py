@@ -1,0 +1,4 @@
+# IndentationError: a line indented for no reason.
+x = 1
+    y = 2
+print(x)

@@ -1,0 +1,2 @@
+# SyntaxError: a string without its closing quote.
+print("hello)

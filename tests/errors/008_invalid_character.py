@@ -1,0 +1,2 @@
+# SyntaxError: a character that is not part of Python.
+x = 5 $ 3

@@ -1,0 +1,2 @@
+# SyntaxError: a name glued to a number.
+count = 12abc

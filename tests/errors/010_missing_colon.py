@@ -1,0 +1,4 @@
+# SyntaxError: if without its colon.
+x = 3
+if x > 2
+    print("big")

@@ -1,0 +1,2 @@
+# SyntaxError: list items without a comma between them.
+items = [1, 2 3]

@@ -1,0 +1,2 @@
+# SyntaxError: assigning to a literal.
+5 = x

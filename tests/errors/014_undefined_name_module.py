@@ -1,0 +1,3 @@
+# NameError at module level.
+print("before")
+print(undefined_variable)

@@ -1,0 +1,4 @@
+# TypeError: too many positional arguments.
+def add(a, b):
+    return a + b
+add(1, 2, 3)

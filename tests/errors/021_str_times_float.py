@@ -1,0 +1,2 @@
+# TypeError: multiplying a str by a float.
+print("ab" * 2.5)

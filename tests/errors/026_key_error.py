@@ -1,0 +1,3 @@
+# KeyError: a missing dict key.
+ages = {"ann": 30}
+print(ages["bob"])

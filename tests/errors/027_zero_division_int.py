@@ -1,0 +1,4 @@
+# ZeroDivisionError from integer division.
+def average(values):
+    return sum(values) // len(values)
+print(average([]))

@@ -1,0 +1,2 @@
+# ZeroDivisionError from modulo.
+print(10 % 0)

@@ -1,0 +1,4 @@
+# RecursionError: recursion without a base case.
+def countdown(n):
+    return countdown(n - 1)
+countdown(10)

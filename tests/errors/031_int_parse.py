@@ -1,0 +1,2 @@
+# ValueError: int() of a non-number.
+n = int("abc")

@@ -1,0 +1,2 @@
+# ValueError: float() of a non-number.
+x = float("x")

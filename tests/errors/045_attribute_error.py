@@ -1,0 +1,3 @@
+# AttributeError: a method the type does not have.
+items = [3, 1, 2]
+items.push(4)

@@ -1,0 +1,2 @@
+# TypeError: len() of an int.
+print(len(5))

@@ -1,0 +1,3 @@
+# SyntaxError: a call left open at the end of the file.
+print("a",
+      "b"

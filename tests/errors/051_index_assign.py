@@ -1,0 +1,3 @@
+# IndexError: list assignment index out of range.
+a = []
+a[0] = 1

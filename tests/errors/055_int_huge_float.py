@@ -1,0 +1,2 @@
+# OverflowError: a float too large for int arithmetic.
+print(2.0 ** 10000)

@@ -1,0 +1,2 @@
+# ValueError: chr() argument out of range.
+print(chr(0x110000))

@@ -1,0 +1,2 @@
+# SyntaxError: the same keyword argument twice.
+print(1, sep="", sep=" ")

@@ -1,0 +1,2 @@
+# ValueError: str.index of a missing substring.
+"hello".index("z")

@@ -1,0 +1,3 @@
+# IndexError: pop from an empty list.
+stack = []
+stack.pop()

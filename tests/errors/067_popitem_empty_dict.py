@@ -1,0 +1,3 @@
+# KeyError: popitem on an empty dict.
+d = {}
+d.popitem()

@@ -1,0 +1,3 @@
+# TypeError: unary minus on a string.
+name = "abc"
+print(-name)

@@ -1,0 +1,2 @@
+# ValueError: a negative shift count.
+print(1 << -1)

@@ -1,0 +1,2 @@
+# ValueError: max() of an empty sequence.
+print(max([]))

@@ -1,0 +1,2 @@
+# TypeError: len() called without an argument.
+print(len())

@@ -1,0 +1,3 @@
+# NameError: deleting a name that was never bound.
+x = 1
+del y

@@ -1,0 +1,4 @@
+# TypeError: concatenating None to a str.
+def greeting(name):
+    print("Hello, " + name)
+greeting(None)

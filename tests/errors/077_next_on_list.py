@@ -1,0 +1,3 @@
+# TypeError: next() on a list, which is not an iterator.
+items = [1, 2]
+print(next(items))

@@ -1,0 +1,2 @@
+# TypeError: %d with a string.
+print("%d apples" % "three")

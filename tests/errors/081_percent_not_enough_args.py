@@ -1,0 +1,2 @@
+# TypeError: not enough arguments for format string.
+print("%s and %s" % ("one",))

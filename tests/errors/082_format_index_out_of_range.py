@@ -1,0 +1,2 @@
+# IndexError: a replacement field with no argument.
+print("{} {}".format("only one"))

@@ -1,0 +1,2 @@
+# OverflowError: int() of an infinite float.
+print(int(float("inf")))

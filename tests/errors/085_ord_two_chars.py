@@ -1,0 +1,2 @@
+# TypeError: ord() of a two-character string.
+print(ord("ab"))

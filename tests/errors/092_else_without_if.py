@@ -1,0 +1,4 @@
+# SyntaxError: else with no matching if.
+x = 1
+else:
+    print(x)

@@ -1,0 +1,2 @@
+# SyntaxError: a decimal literal with leading zeros.
+mode = 0777

@@ -1,0 +1,3 @@
+# SyntaxError: continue outside a loop.
+def f():
+    continue

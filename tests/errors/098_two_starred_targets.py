@@ -1,0 +1,2 @@
+# SyntaxError: two starred targets.
+*a, *b = [1, 2, 3]

@@ -1,0 +1,2 @@
+# SyntaxError: a starred target alone.
+*a = [1, 2]

@@ -1,0 +1,3 @@
+# An error raised by a sort key function.
+words = ["a", "bb", None]
+print(sorted(words, key=len))

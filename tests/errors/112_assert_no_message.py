@@ -1,0 +1,3 @@
+# AssertionError without a message.
+values = [3, 2, 1]
+assert values == sorted(values)

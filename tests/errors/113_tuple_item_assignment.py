@@ -1,0 +1,3 @@
+# TypeError: assigning to a tuple item.
+point = (1, 2)
+point[0] = 5

@@ -1,0 +1,3 @@
+# TypeError: looking up an unhashable key.
+d = {"a": 1}
+print(d[["a"]])

@@ -1,0 +1,10 @@
+# Infinities and NaN.
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, float("-inf"), float("Infinity"), float("-nan"), float("NAN"))
+print(inf + 1, inf - inf, inf * 0, inf * -1, 1 / inf, -1 / inf, inf / inf)
+print(nan == nan, nan != nan, nan < 1, nan > 1, inf > 10**400, -inf < -(10**400))
+print(inf == inf, inf == -inf, max(1, inf), min(-inf, 0))
+print(nan is nan, [nan] == [nan], repr(nan), str(inf))
+print(abs(-inf), -(-inf), inf ** 0, 1 ** nan, nan ** 0, 2 ** inf, 0.5 ** inf)
+print(inf // 1, inf % 1 if False else 0, 5 % inf, -5 % inf, 5 // inf, -5 // inf)

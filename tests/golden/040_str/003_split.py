@@ -1,0 +1,11 @@
+# split: whitespace runs, explicit separators, maxsplit, edge cases.
+print("  a  b\tc\nd  ".split())
+print("a,b,,c,".split(","))
+print("a,b,,c,".split(",", 1))
+print("a b c d".split(" ", 2))
+print("a b c d".split(None, 1))
+print("".split(), "".split(","), "   ".split(), "   ".split(" "))
+print("abcabc".split("bc"), "aaa".split("a"), "aaa".split("aa"))
+print("a::b::c".split("::"), "a::b::c".split("::", -1), "a::b::c".split("::", 0))
+print("one\ttwo  three".split(maxsplit=1))
+print("x".split("x"), "xyx".split("y"))

@@ -1,0 +1,15 @@
+# print with sep, end, file and flush.
+import sys
+print("a", "b", "c", sep="")
+print("a", "b", sep=" -> ", end=" END\n")
+print(1, 2, 3, sep=None, end=None)
+print("no newline", end="")
+print(" continued")
+print()
+print("", "", sep="|")
+print("to stderr", file=sys.stderr)
+print("to stdout", file=sys.stdout, flush=True)
+print(*[], sep="x", end="[empty]\n")
+print("x", 1, None, [1], sep="\t")
+sys.stdout.write("written\n")
+print(sys.stdout.write("abc"), end="\n")

@@ -1,0 +1,49 @@
+/* eval.h: the bytecode interpreter loop and the generator objects it runs. */
+#ifndef GILPY_EVAL_H
+#define GILPY_EVAL_H
+
+#include "frame.h"
+#include "object.h"
+#include "state.h"
+
+/* Run `frame` (pushed with frame_push, arguments bound, cells initialised)
+ * until it returns, linking it in front of ts->frame while it runs. The frame
+ * is popped before returning (or, for a generator frame that yields, left
+ * suspended). With `throwflag`, the pending exception is raised at the
+ * frame's current instruction (generator.throw). New reference, or NULL with
+ * an exception set. */
+MAY_RAISE Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag);
+
+/* The eval breaker's slow path: handle a pending SIGINT (KeyboardInterrupt in
+ * the main thread); later also the GIL hand-off. Resets the budget. 0, or -1
+ * with an exception set. */
+MAY_RAISE int eval_handle_breaker(ThreadState *ts);
+
+/* Install the SIGINT handler that feeds the eval breaker. */
+void eval_install_signal_handlers(void);
+
+/* ---------------------------------------------------------------- generators */
+
+typedef struct GeneratorObject {
+    Object base;
+    Frame *frame;     /* heap frame; NULL once the generator has finished */
+    Object *name;     /* str */
+    Object *qualname; /* str */
+    Object *handled;  /* exception being handled inside the suspended generator, or NULL */
+    bool running;
+    bool started;
+} GeneratorObject;
+
+extern TypeObject GeneratorType;
+
+static inline bool generator_check(const Object *v) {
+    return !is_small_int(v) && v->type == &GeneratorType;
+}
+
+/* Resume gen with `value` sent in (borrowed; NULL means None), or with the
+ * pending exception raised inside it when `throwing`. Returns the yielded
+ * value with *finished = false, or the return value with *finished = true
+ * (the generator is then exhausted), or NULL with an exception. */
+MAY_RAISE Object *generator_resume(Object *gen, Object *value, bool throwing, bool *finished);
+
+#endif /* GILPY_EVAL_H */

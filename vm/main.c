@@ -1,0 +1,351 @@
+/* main.c: the gilpy command line. Parses the options as CPython does
+ * (`gilpy [option] ... [-c cmd | -m mod | file | -] [arg] ...`), then hands
+ * the program to the VM (vm/vm.h) and returns its exit status. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmdline.h"
+#include "code.h"
+#include "compile.h"
+#include "dict.h"
+#include "disasm.h"
+#include "errors.h"
+#include "modules.h"
+#include "str.h"
+#include "vm.h"
+
+#define GILPY_VERSION "0.1.0"
+#define EXIT_USAGE 2
+
+static const char usage_line[] =
+    "usage: gilpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+static const char help_text[] =
+    "Options (and corresponding environment variables):\n"
+    "-c cmd : program passed in as string (terminates option list)\n"
+    "-h     : print this help message and exit (also -? or --help)\n"
+    "-i     : inspect interactively after running script (not supported yet)\n"
+    "-m mod : run library module as a script (not supported yet; terminates option list)\n"
+    "-V     : print the gilpy version number and exit (also --version)\n"
+    "-X opt : set an interpreter option (see below)\n"
+    "--dis file : compile file and print the bytecode of every code object, then exit\n"
+    "file   : program read from script file\n"
+    "-      : program read from stdin (default; interactive mode if a tty)\n"
+    "arg ...: arguments passed to program in sys.argv[1:]\n"
+    "\n"
+    "-X options (each is also visible to the program in sys._xoptions):\n"
+    "-X checkinterval=N : a thread holding the GIL hands it over after N instructions\n"
+    "                     when another thread waits for it\n"
+    "-X gilstats        : print statistics about the GIL (switches and their reasons) at exit\n"
+    "-X giltrace=FILE   : write one line per GIL switch (who, to whom, why) to FILE\n"
+    "-X giltimeline=FILE: write a timeline of which thread held the GIL to FILE\n"
+    "-X gil=NAME        : choose the GIL hand-off policy\n"
+    "-X sched=SEED      : deterministic thread scheduling driven by the random seed SEED\n"
+    "-X explore=K       : run the program under K different thread interleavings\n";
+
+/* "usage...\nTry `gilpy -h' for more information." after a bad option: status 2. */
+static int usage_error(const char *fmt, const char *arg) {
+    fprintf(stderr, fmt, arg);
+    fputs(usage_line, stderr);
+    fputs("Try `gilpy -h' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Read all of fd into a malloc'd, NUL-terminated buffer. NULL (errno set) on failure. */
+static char *read_all(int fd, size_t *size_out) {
+    size_t cap = 8192, size = 0;
+    char *buf = malloc(cap);
+    if (buf == NULL) {
+        return NULL;
+    }
+    for (;;) {
+        if (size + 1 >= cap) {
+            char *bigger = realloc(buf, cap * 2);
+            if (bigger == NULL) {
+                free(buf);
+                return NULL;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + size, cap - size - 1);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            int saved = errno;
+            free(buf);
+            errno = saved;
+            return NULL;
+        }
+        if (n == 0) {
+            break;
+        }
+        size += (size_t)n;
+    }
+    buf[size] = '\0';
+    *size_out = size;
+    return buf;
+}
+
+/* CPython reports a script it cannot open with its absolute path. */
+static void print_cannot_open(const char *path, int err) {
+    char cwd[PATH_MAX];
+    if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL) {
+        fprintf(stderr, "gilpy: can't open file '%s/%s': [Errno %d] %s\n", cwd, path, err,
+                strerror(err));
+    } else {
+        fprintf(stderr, "gilpy: can't open file '%s': [Errno %d] %s\n", path, err, strerror(err));
+    }
+}
+
+/* Check that `path` is a readable regular file, printing CPython's message if
+ * not. Returns 0, or the exit status to use. */
+static int check_script(const char *path) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        print_cannot_open(path, errno);
+        return EXIT_USAGE;
+    }
+    struct stat st;
+    bool is_dir = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+    close(fd);
+    if (is_dir) {
+        fprintf(stderr, "gilpy: can't find '__main__' module in '%s'\n", path);
+        return 1;
+    }
+    return 0;
+}
+
+/* --dis FILE: compile and print every code object. */
+static int run_dis(Interpreter *interp, const char *path) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        print_cannot_open(path, errno);
+        return EXIT_USAGE;
+    }
+    size_t size = 0;
+    char *src = read_all(fd, &size);
+    int err = errno;
+    close(fd);
+    if (src == NULL) {
+        print_cannot_open(path, err);
+        return EXIT_USAGE;
+    }
+    int status = 0;
+    Object *filename = str_from_cstr(path);
+    CodeObject *code = filename != NULL ? compile_source(src, size, filename, COMPILE_FILE) : NULL;
+    free(src);
+    XDECREF(filename);
+    if (code == NULL) {
+        Object *exc = err_fetch();
+        if (exc != NULL) {
+            vm_print_exception(exc);
+            DECREF(exc);
+        }
+        return 1;
+    }
+    StrBuilder sb;
+    sb_init(&sb);
+    if (disasm_code(code, &sb) < 0 || sb.failed) {
+        Object *exc = err_fetch();
+        if (exc != NULL) {
+            vm_print_exception(exc);
+            DECREF(exc);
+        }
+        status = 1;
+    } else if (sb.size > 0) {
+        fwrite(sb.data, 1, sb.size, stdout);
+        fflush(stdout);
+    }
+    sb_discard(&sb);
+    DECREF((Object *)code);
+    (void)interp;
+    return status;
+}
+
+/* Publish the -X options as sys._xoptions. 0, or -1 after printing the error. */
+static int set_xoptions(Interpreter *interp, char *const *xargs, int nxargs) {
+    Object *d = cmdline_xoptions_dict(xargs, nxargs);
+    if (d == NULL || dict_set_cstr(interp->sysdict, "_xoptions", d) < 0) {
+        XDECREF(d);
+        Object *exc = err_fetch();
+        if (exc != NULL) {
+            vm_print_exception(exc);
+            DECREF(exc);
+        }
+        return -1;
+    }
+    DECREF(d);
+    return 0;
+}
+
+typedef enum { RUN_FILE, RUN_COMMAND, RUN_STDIN, RUN_DIS } RunKind;
+
+int main(int argc, char **argv) {
+    InterpreterOptions opts;
+    memset(&opts, 0, sizeof opts);
+    char **xargs = calloc((size_t)argc + 1, sizeof(char *));
+    int nxargs = 0;
+    if (xargs == NULL) {
+        fputs("gilpy: out of memory\n", stderr);
+        return 1;
+    }
+    RunKind kind = RUN_STDIN;
+    const char *target = NULL; /* the file or the -c command */
+    int i = 1;
+    /* Options come first; the program (file, -c, -m, -) ends them. */
+    for (; i < argc; i++) {
+        const char *arg = argv[i];
+        if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+            break;
+        }
+        if (strcmp(arg, "--") == 0) {
+            i++;
+            break;
+        }
+        if (arg[1] == '-') { /* long options */
+            if (strcmp(arg, "--version") == 0) {
+                printf("gilpy " GILPY_VERSION " (Python 3.11 compatible)\n");
+                return 0;
+            }
+            if (strcmp(arg, "--help") == 0) {
+                fputs(usage_line, stdout);
+                fputs(help_text, stdout);
+                return 0;
+            }
+            if (strcmp(arg, "--dis") == 0) {
+                if (i + 1 >= argc) {
+                    return usage_error("Argument expected for the %s option\n", "--dis");
+                }
+                kind = RUN_DIS;
+                target = argv[++i];
+                i++;
+                break;
+            }
+            return usage_error("unknown option %s\n", arg);
+        }
+        /* Short options; several may share one argument ("-ic cmd"). */
+        bool ends_options = false;
+        for (const char *p = arg + 1; *p != '\0' && !ends_options; p++) {
+            char opt = *p;
+            if (opt == 'c' || opt == 'm' || opt == 'X') {
+                const char *value = p[1] != '\0' ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
+                if (value == NULL) {
+                    char name[3] = {'-', opt, '\0'};
+                    return usage_error("Argument expected for the %s option\n", name);
+                }
+                if (opt == 'X') {
+                    char err[512];
+                    if (cmdline_parse_x_option(&opts, value, err, sizeof err) < 0) {
+                        fprintf(stderr, "gilpy: %s\n", err);
+                        return EXIT_USAGE;
+                    }
+                    xargs[nxargs++] = (char *)value;
+                    break; /* the rest of this argument was the value */
+                }
+                if (opt == 'm') {
+                    fprintf(stderr, "gilpy: -m (run a module as a script) is not supported yet\n");
+                    return EXIT_USAGE;
+                }
+                kind = RUN_COMMAND;
+                target = value;
+                ends_options = true;
+            } else if (opt == 'h' || opt == '?') {
+                fputs(usage_line, stdout);
+                fputs(help_text, stdout);
+                return 0;
+            } else if (opt == 'V') {
+                printf("gilpy " GILPY_VERSION " (Python 3.11 compatible)\n");
+                return 0;
+            } else if (opt == 'i') {
+                fprintf(stderr, "gilpy: -i (interactive mode after the script) is not supported "
+                                "yet\n");
+                return EXIT_USAGE;
+            } else {
+                char name[3] = {'-', opt, '\0'};
+                return usage_error("Unknown option: %s\n", name);
+            }
+        }
+        if (ends_options) {
+            i++;
+            break;
+        }
+    }
+    if (kind == RUN_STDIN && i < argc) {
+        if (strcmp(argv[i], "-") != 0) {
+            kind = RUN_FILE;
+            target = argv[i];
+            int status = check_script(target);
+            if (status != 0) {
+                return status;
+            }
+        }
+    }
+
+    /* sys.argv: the script path (or "-c", "-", "") then the remaining arguments. */
+    int script_argc = argc - i;
+    char **script_argv = calloc((size_t)script_argc + 2, sizeof(char *));
+    if (script_argv == NULL) {
+        fputs("gilpy: out of memory\n", stderr);
+        return 1;
+    }
+    int n = 0;
+    switch (kind) {
+    case RUN_COMMAND:
+        script_argv[n++] = "-c";
+        break;
+    case RUN_STDIN:
+        script_argv[n++] = i < argc ? argv[i++] : "";
+        break;
+    case RUN_FILE:
+        script_argv[n++] = argv[i++];
+        break;
+    case RUN_DIS:
+        script_argv[n++] = (char *)target;
+        break;
+    }
+    for (; i < argc; i++) {
+        script_argv[n++] = argv[i];
+    }
+
+    Interpreter *interp = vm_create(stdlib_native_modules, n, script_argv);
+    if (interp == NULL) {
+        return 1;
+    }
+    int status;
+    if (set_xoptions(interp, xargs, nxargs) < 0) {
+        status = 1;
+    } else if (kind == RUN_DIS) {
+        status = run_dis(interp, target);
+    } else if (kind == RUN_FILE) {
+        status = vm_run_file(interp, target);
+    } else if (kind == RUN_COMMAND) {
+        status = vm_run_source(interp, target, strlen(target), "<string>");
+    } else {
+        if (script_argv[0][0] == '\0' && isatty(0)) {
+            fputs("gilpy " GILPY_VERSION ": the interactive prompt is not supported yet; "
+                  "reading a program from stdin until end of file (Ctrl-D)\n",
+                  stderr);
+        }
+        size_t size = 0;
+        char *src = read_all(0, &size);
+        if (src == NULL) {
+            fprintf(stderr, "gilpy: can't read stdin: %s\n", strerror(errno));
+            status = 1;
+        } else {
+            status = vm_run_source(interp, src, size, "<stdin>");
+            free(src);
+        }
+    }
+    vm_destroy(interp);
+    free(script_argv);
+    free(xargs);
+    return status;
+}

@@ -1,0 +1,37 @@
+/* traceback.h: traceback objects (one entry per frame an exception passed
+ * through) and printing exceptions exactly as CPython 3.11 does. */
+#ifndef GILPY_TRACEBACK_H
+#define GILPY_TRACEBACK_H
+
+#include "code.h"
+#include "object.h"
+#include "str.h"
+
+/* A traceback entry. Frame-less: it keeps the code object and the index of
+ * the failing instruction, from which the line and columns are derived. */
+typedef struct TracebackObject {
+    Object base;
+    Object *next;      /* the next (inner) entry, or NULL */
+    CodeObject *code;  /* strong */
+    Object *globals;   /* strong: the frame's globals (NameError suggestions) */
+    int lasti;         /* instruction index */
+    int lineno;
+} TracebackObject;
+
+extern TypeObject TracebackType;
+
+/* Prepend an entry for (code, lasti) to the traceback of the pending
+ * exception, as each frame the exception leaves does. Never fails (on
+ * MemoryError the entry is just missing). */
+void traceback_here(CodeObject *code, uint32_t lasti, Object *globals);
+
+/* Append the full CPython 3.11 rendering of `exc` (chained exceptions,
+ * "Traceback (most recent call last):", frames with source lines and
+ * carets, "Type: message") to `out`. */
+void traceback_format_exception(Object *exc, StrBuilder *out);
+
+/* Remember the source text of `filename` so tracebacks can show its lines
+ * even when it is not a file on disk (borrowed str objects). */
+void traceback_remember_source(Object *filename, Object *source);
+
+#endif /* GILPY_TRACEBACK_H */
