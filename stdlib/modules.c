@@ -5,5 +5,9 @@
 const NativeModuleDef stdlib_native_modules[] = {
     {"builtins", mod_builtins_init},
     {"sys", mod_sys_init},
+    {"gc", mod_gc_init},
+    {"math", mod_math_init},
+    {"time", mod_time_init},
+    {"_random", mod_random_init},
     {NULL, NULL},
 };

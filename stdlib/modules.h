@@ -11,5 +11,9 @@ extern const NativeModuleDef stdlib_native_modules[];
 /* Each creates and fills its module (new reference), NULL with an exception. */
 MAY_RAISE Object *mod_builtins_init(void);
 MAY_RAISE Object *mod_sys_init(void);
+MAY_RAISE Object *mod_gc_init(void);
+MAY_RAISE Object *mod_math_init(void);
+MAY_RAISE Object *mod_time_init(void);
+MAY_RAISE Object *mod_random_init(void);
 
 #endif /* GILPY_MODULES_H */
