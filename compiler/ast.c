@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "exceptions.h"
 #include "memory.h"
 
 /* ================================================================ arena */
@@ -127,8 +128,11 @@ static const char *const ctx_names[] = {"Load()", "Store()", "Del()"};
 typedef struct {
     StrBuilder *out;
     bool attributes;
-    int status; /* -1 once a repr failed */
+    int status; /* -1 once a repr failed or the tree was too deep */
+    int depth;  /* expression nesting, bounded so that deep trees cannot overflow the C stack */
 } Dumper;
+
+#define DUMP_MAX_DEPTH 2000
 
 static void dump_expr(Dumper *d, const Expr *e);
 static void dump_stmt(Dumper *d, const Stmt *s);
@@ -346,6 +350,15 @@ static void dump_identifiers(Dumper *d, IdentifierSeq seq) {
 
 static void dump_expr(Dumper *d, const Expr *e) {
     bool first = true;
+    if (d->status < 0) {
+        return;
+    }
+    if (++d->depth > DUMP_MAX_DEPTH) {
+        err_set_string(&ExcRecursionError, "maximum recursion depth exceeded during ast_dump");
+        d->status = -1;
+        d->depth--;
+        return;
+    }
     sb_append_cstr(d->out, ast_expr_kind_names[e->kind]);
     sb_append_char(d->out, '(');
     switch (e->kind) {
@@ -469,10 +482,14 @@ static void dump_expr(Dumper *d, const Expr *e) {
     }
     DUMP_POSITIONS(d, &first, e);
     sb_append_char(d->out, ')');
+    d->depth--;
 }
 
 static void dump_stmt(Dumper *d, const Stmt *s) {
     bool first = true;
+    if (d->status < 0) {
+        return;
+    }
     sb_append_cstr(d->out, ast_stmt_kind_names[s->kind]);
     sb_append_char(d->out, '(');
     switch (s->kind) {
@@ -605,7 +622,7 @@ static void dump_stmt(Dumper *d, const Stmt *s) {
 }
 
 int ast_dump(const Mod *mod, StrBuilder *out, bool include_attributes) {
-    Dumper dumper = {out, include_attributes, 0};
+    Dumper dumper = {out, include_attributes, 0, 0};
     Dumper *d = &dumper;
     bool first = true;
     sb_append_cstr(out, ast_mod_kind_names[mod->kind]);

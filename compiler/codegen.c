@@ -25,6 +25,7 @@
 #include "int.h"
 #include "memory.h"
 #include "opcode.h"
+#include "set.h"
 #include "str.h"
 #include "tuple.h"
 
@@ -58,8 +59,8 @@ typedef enum {
 
 typedef struct FBlock {
     FBlockKind kind;
-    int32_t block_label; /* loops: the `continue` target */
-    int32_t exit_label;  /* loops: the `break` target */
+    int32_t block_label;      /* loops: the `continue` target */
+    int32_t exit_label;       /* loops: the `break` target */
     const StmtSeq *finalbody; /* FB_FINALLY_TRY */
     Object *name;             /* FB_HANDLER_CLEANUP: `except E as name`, or NULL */
     const Stmt *stmt;         /* FB_WITH: the with statement (position) */
@@ -90,18 +91,20 @@ typedef struct Compiler {
     Unit *u;
 } Compiler;
 
-#define LOC_OF(n) ((SourcePosition){(n)->lineno, (n)->end_lineno, (n)->col_offset, (n)->end_col_offset})
+#define LOC_OF(n) \
+    ((SourcePosition){(n)->lineno, (n)->end_lineno, (n)->col_offset, (n)->end_col_offset})
 
-#define TRY(x)                                                                                     \
-    do {                                                                                           \
-        if ((x) < 0) {                                                                             \
-            return -1;                                                                             \
-        }                                                                                          \
+#define TRY(x)         \
+    do {               \
+        if ((x) < 0) { \
+            return -1; \
+        }              \
     } while (0)
 
 static int compile_stmt(Compiler *c, const Stmt *s);
 static int compile_stmts(Compiler *c, StmtSeq seq);
 static int compile_expr(Compiler *c, const Expr *e);
+static int compile_expr_inner(Compiler *c, const Expr *e);
 static int compile_jump_if(Compiler *c, const Expr *e, int32_t label, bool cond);
 
 /* ================================================================ errors */
@@ -155,7 +158,9 @@ static Object *keep(Compiler *c, Object *obj) {
     return obj;
 }
 
-static Object *intern(Compiler *c, const char *s) { return keep(c, str_intern_cstr(s)); }
+static Object *intern(Compiler *c, const char *s) {
+    return keep(c, str_intern_cstr(s));
+}
 
 /* ================================================================ emitting */
 
@@ -188,8 +193,8 @@ static int32_t new_label(Compiler *c) {
     return (int32_t)cu->nlabels++;
 }
 
-#define NEW_LABEL(c, var)                                                                          \
-    int32_t var = new_label(c);                                                                    \
+#define NEW_LABEL(c, var)       \
+    int32_t var = new_label(c); \
     TRY(var)
 
 static void bind_label(Compiler *c, int32_t label) {
@@ -198,7 +203,9 @@ static void bind_label(Compiler *c, int32_t label) {
 
 /* Jumps: `label` until the assembler resolves it. JUMP_FORWARD stands for
  * any unconditional jump (the assembler picks the direction). */
-static int emit_jump(Compiler *c, Opcode op, int32_t label) { return emit(c, op, (uint32_t)label); }
+static int emit_jump(Compiler *c, Opcode op, int32_t label) {
+    return emit(c, op, (uint32_t)label);
+}
 
 #define EMIT_JUMP(c, op, label) TRY(emit_jump((c), OP_##op, (label)))
 
@@ -233,7 +240,9 @@ static int repush_handler(Compiler *c, int32_t handler) {
     return 0;
 }
 
-static void pop_handler(Compiler *c) { c->u->nhstack--; }
+static void pop_handler(Compiler *c) {
+    c->u->nhstack--;
+}
 
 /* ================================================================ tables */
 
@@ -276,9 +285,33 @@ static bool const_same(Object *a, Object *b) {
     return false;
 }
 
+/* True for a str made only of identifier characters (CPython interns those
+ * constants, so equal ones are the same object everywhere). */
+static bool is_name_like(Object *v) {
+    if (is_small_int(v) || v->type != &StrType) {
+        return false;
+    }
+    for (const char *p = str_utf8(v); *p != '\0'; p++) {
+        char ch = *p;
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '_')) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Index of `value` (borrowed; the arena must keep it alive) in co_consts. */
 static int64_t add_const(Compiler *c, Object *value) {
     CodeUnit *cu = &c->u->code;
+    if (is_name_like(value)) {
+        Object *v = NEWREF(value);
+        str_intern_in_place(&v);
+        if (keep(c, v) == NULL) {
+            return -1;
+        }
+        value = v;
+    }
     bool code_object = !is_small_int(value) && value->type == &CodeType;
     if (!code_object) {
         for (size_t i = 0; i < cu->nconsts; i++) {
@@ -405,8 +438,7 @@ static int unit_enter(Compiler *c, UnitKind kind, Object *name, const void *key,
 
     /* Parameters first (the symbol table recorded them in order). */
     for (size_t i = 0; i < scope->nparams; i++) {
-        TRY(name_index(c, &cu->varnames, &cu->nvarnames, &cu->varnames_capacity,
-                       scope->params[i]));
+        TRY(name_index(c, &cu->varnames, &cu->nvarnames, &cu->varnames_capacity, scope->params[i]));
     }
     /* Cells and free variables, sorted by name as CPython does. */
     size_t ncell = 0, nfree = 0;
@@ -487,14 +519,14 @@ static bool unit_ends_terminally(const Unit *u) {
         }
     }
     switch (cu->instrs[cu->ninstrs - 1].opcode) {
-    case OP_RETURN_VALUE:
-    case OP_RAISE_VARARGS:
-    case OP_RERAISE:
-    case OP_JUMP_FORWARD:
-    case OP_JUMP_BACKWARD:
-        return true;
-    default:
-        return false;
+        case OP_RETURN_VALUE:
+        case OP_RAISE_VARARGS:
+        case OP_RERAISE:
+        case OP_JUMP_FORWARD:
+        case OP_JUMP_BACKWARD:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -538,9 +570,13 @@ static int push_fblock(Compiler *c, FBlockKind kind, int32_t block_label, int32_
     return 0;
 }
 
-static void pop_fblock(Compiler *c) { c->u->nfblocks--; }
+static void pop_fblock(Compiler *c) {
+    c->u->nfblocks--;
+}
 
-static FBlock *top_fblock(Compiler *c) { return &c->u->fblocks[c->u->nfblocks - 1]; }
+static FBlock *top_fblock(Compiler *c) {
+    return &c->u->fblocks[c->u->nfblocks - 1];
+}
 
 /* Call the __exit__ below TOS with (None, None, None). */
 static int call_exit_with_nones(Compiler *c) {
@@ -559,65 +595,65 @@ static int unwind_fblock(Compiler *c, const FBlock *f, bool preserve_tos) {
     Unit *u = c->u;
     u->nhstack = f->handler_depth; /* POP_BLOCK: the block's handlers end here */
     switch (f->kind) {
-    case FB_WHILE_LOOP:
-    case FB_EXCEPTION_HANDLER:
-        return 0;
-    case FB_FOR_LOOP:
-        if (preserve_tos) {
-            EMIT(c, SWAP, 2);
+        case FB_WHILE_LOOP:
+        case FB_EXCEPTION_HANDLER:
+            return 0;
+        case FB_FOR_LOOP:
+            if (preserve_tos) {
+                EMIT(c, SWAP, 2);
+            }
+            EMIT(c, POP_TOP, 0); /* the iterator */
+            return 0;
+        case FB_TRY_EXCEPT:
+            return 0;
+        case FB_FINALLY_TRY: {
+            if (preserve_tos) {
+                TRY(push_fblock(c, FB_POP_VALUE, -1, -1, u->nhstack));
+            }
+            TRY(compile_stmts(c, *f->finalbody));
+            if (preserve_tos) {
+                pop_fblock(c);
+            }
+            return 0;
         }
-        EMIT(c, POP_TOP, 0); /* the iterator */
-        return 0;
-    case FB_TRY_EXCEPT:
-        return 0;
-    case FB_FINALLY_TRY: {
-        if (preserve_tos) {
-            TRY(push_fblock(c, FB_POP_VALUE, -1, -1, u->nhstack));
+        case FB_FINALLY_END:
+            if (preserve_tos) {
+                EMIT(c, SWAP, 2);
+            }
+            EMIT(c, POP_TOP, 0); /* the exception */
+            if (preserve_tos) {
+                EMIT(c, SWAP, 2);
+            }
+            EMIT(c, POP_EXCEPT, 0);
+            return 0;
+        case FB_WITH: {
+            SourcePosition saved = u->loc;
+            u->loc = LOC_OF(f->stmt);
+            if (preserve_tos) {
+                EMIT(c, SWAP, 2);
+            }
+            TRY(call_exit_with_nones(c));
+            EMIT(c, POP_TOP, 0);
+            u->loc = saved;
+            return 0;
         }
-        TRY(compile_stmts(c, *f->finalbody));
-        if (preserve_tos) {
-            pop_fblock(c);
-        }
-        return 0;
-    }
-    case FB_FINALLY_END:
-        if (preserve_tos) {
-            EMIT(c, SWAP, 2);
-        }
-        EMIT(c, POP_TOP, 0); /* the exception */
-        if (preserve_tos) {
-            EMIT(c, SWAP, 2);
-        }
-        EMIT(c, POP_EXCEPT, 0);
-        return 0;
-    case FB_WITH: {
-        SourcePosition saved = u->loc;
-        u->loc = LOC_OF(f->stmt);
-        if (preserve_tos) {
-            EMIT(c, SWAP, 2);
-        }
-        TRY(call_exit_with_nones(c));
-        EMIT(c, POP_TOP, 0);
-        u->loc = saved;
-        return 0;
-    }
-    case FB_HANDLER_CLEANUP:
-        if (preserve_tos) {
-            EMIT(c, SWAP, 2);
-        }
-        EMIT(c, POP_EXCEPT, 0);
-        if (f->name != NULL) {
-            EMIT_CONST(c, None);
-            TRY(compile_nameop(c, f->name, AST_STORE));
-            TRY(compile_nameop(c, f->name, AST_DEL));
-        }
-        return 0;
-    case FB_POP_VALUE:
-        if (preserve_tos) {
-            EMIT(c, SWAP, 2);
-        }
-        EMIT(c, POP_TOP, 0);
-        return 0;
+        case FB_HANDLER_CLEANUP:
+            if (preserve_tos) {
+                EMIT(c, SWAP, 2);
+            }
+            EMIT(c, POP_EXCEPT, 0);
+            if (f->name != NULL) {
+                EMIT_CONST(c, None);
+                TRY(compile_nameop(c, f->name, AST_STORE));
+                TRY(compile_nameop(c, f->name, AST_DEL));
+            }
+            return 0;
+        case FB_POP_VALUE:
+            if (preserve_tos) {
+                EMIT(c, SWAP, 2);
+            }
+            EMIT(c, POP_TOP, 0);
+            return 0;
     }
     return 0;
 }
@@ -668,11 +704,23 @@ static void restore_handlers(Compiler *c, const HandlerStackCopy *copy) {
 
 /* ================================================================ names */
 
-static bool in_function_scope(const Compiler *c) { return c->u->scope->kind == SCOPE_FUNCTION; }
+static bool in_function_scope(const Compiler *c) {
+    return c->u->scope->kind == SCOPE_FUNCTION;
+}
 
 /* Load, store or delete a variable with the right family of opcodes
- * (CPython's compiler_nameop). */
+ * (CPython's compiler_nameop): fast locals in functions, cells for captured
+ * variables, globals, and the dict-based *_NAME forms in module and class
+ * bodies. */
 static int compile_nameop(Compiler *c, Object *name, AstExprContext ctx) {
+    enum { FAMILY_NAME, FAMILY_FAST, FAMILY_GLOBAL, FAMILY_DEREF };
+    /* Indexed by family, then by ctx (AST_LOAD, AST_STORE, AST_DEL). */
+    static const Opcode ops[4][3] = {
+        [FAMILY_NAME] = {OP_LOAD_NAME, OP_STORE_NAME, OP_DELETE_NAME},
+        [FAMILY_FAST] = {OP_LOAD_FAST, OP_STORE_FAST, OP_DELETE_FAST},
+        [FAMILY_GLOBAL] = {OP_LOAD_GLOBAL, OP_STORE_GLOBAL, OP_DELETE_GLOBAL},
+        [FAMILY_DEREF] = {OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF},
+    };
     if (ctx == AST_LOAD && str_equal_cstr(name, "__debug__")) {
         return emit_load_const(c, True);
     }
@@ -684,49 +732,39 @@ static int compile_nameop(Compiler *c, Object *name, AstExprContext ctx) {
     CodeUnit *cu = &u->code;
     int scope = scope_symbol_scope(u->scope, mangled);
     bool fn = in_function_scope(c);
+    int family = FAMILY_NAME;
     switch (scope) {
-    case SYM_FREE:
-    case SYM_CELL: {
-        int64_t i = deref_index(c, mangled, scope == SYM_CELL);
-        TRY(i);
-        Opcode op = ctx == AST_LOAD    ? (u->scope->kind == SCOPE_CLASS ? OP_LOAD_CLASSDEREF
-                                                                          : OP_LOAD_DEREF)
-                    : ctx == AST_STORE ? OP_STORE_DEREF
-                                       : OP_DELETE_DEREF;
-        return emit(c, op, (uint32_t)i);
+        case SYM_FREE:
+        case SYM_CELL:
+            family = FAMILY_DEREF;
+            break;
+        case SYM_LOCAL:
+            family = fn ? FAMILY_FAST : FAMILY_NAME;
+            break;
+        case SYM_GLOBAL_IMPLICIT:
+            family = fn ? FAMILY_GLOBAL : FAMILY_NAME;
+            break;
+        case SYM_GLOBAL_EXPLICIT:
+            family = FAMILY_GLOBAL;
+            break;
+        default: /* not in the symbol table: __doc__, __module__, __classcell__... */
+            break;
     }
-    case SYM_LOCAL:
-        if (fn) {
-            int64_t i = name_index(c, &cu->varnames, &cu->nvarnames, &cu->varnames_capacity, mangled);
-            TRY(i);
-            Opcode op = ctx == AST_LOAD    ? OP_LOAD_FAST
-                        : ctx == AST_STORE ? OP_STORE_FAST
-                                           : OP_DELETE_FAST;
-            return emit(c, op, (uint32_t)i);
+    Opcode op = ops[family][ctx];
+    int64_t index;
+    if (family == FAMILY_DEREF) {
+        /* A class body reads a free variable from its namespace first. */
+        if (op == OP_LOAD_DEREF && u->scope->kind == SCOPE_CLASS) {
+            op = OP_LOAD_CLASSDEREF;
         }
-        break;
-    case SYM_GLOBAL_IMPLICIT:
-        if (fn) {
-            goto global;
-        }
-        break;
-    case SYM_GLOBAL_EXPLICIT:
-        goto global;
-    default:
-        break;
+        index = deref_index(c, mangled, scope == SYM_CELL);
+    } else if (family == FAMILY_FAST) {
+        index = name_index(c, &cu->varnames, &cu->nvarnames, &cu->varnames_capacity, mangled);
+    } else {
+        index = name_index(c, &cu->names, &cu->nnames, &cu->names_capacity, mangled);
     }
-    {
-        Opcode op = ctx == AST_LOAD ? OP_LOAD_NAME : ctx == AST_STORE ? OP_STORE_NAME : OP_DELETE_NAME;
-        int64_t i = name_index(c, &cu->names, &cu->nnames, &cu->names_capacity, mangled);
-        TRY(i);
-        return emit(c, op, (uint32_t)i);
-    }
-global : {
-    Opcode op = ctx == AST_LOAD ? OP_LOAD_GLOBAL : ctx == AST_STORE ? OP_STORE_GLOBAL : OP_DELETE_GLOBAL;
-    int64_t i = name_index(c, &cu->names, &cu->nnames, &cu->names_capacity, mangled);
-    TRY(i);
-    return emit(c, op, (uint32_t)i);
-}
+    TRY(index);
+    return emit(c, op, (uint32_t)index);
 }
 
 static int nameop_cstr(Compiler *c, const char *name, AstExprContext ctx) {
@@ -806,72 +844,72 @@ static Object *fold_binop(Compiler *c, Object *l, Object *r, BinaryOp op) {
 
 static Object *fold_constant(Compiler *c, const Expr *e) {
     switch (e->kind) {
-    case EXPR_CONSTANT:
-        return e->v.Constant.value;
-    case EXPR_UNARY_OP: {
-        if (e->v.UnaryOp.op == AST_NOT) {
-            return NULL;
-        }
-        Object *v = fold_constant(c, e->v.UnaryOp.operand);
-        if (v == NULL || !is_number(v)) {
-            return NULL;
-        }
-        if (e->v.UnaryOp.op == AST_INVERT && obj_type(v) != &IntType) {
-            return NULL;
-        }
-        UnaryOp op = e->v.UnaryOp.op == AST_USUB    ? UNARY_NEG
-                     : e->v.UnaryOp.op == AST_UADD ? UNARY_POS
-                                                   : UNARY_INVERT;
-        Object *r = obj_unary_op(v, op);
-        if (r == NULL) {
-            err_clear();
-            return NULL;
-        }
-        return keep(c, r);
-    }
-    case EXPR_BIN_OP: {
-        Object *l = fold_constant(c, e->v.BinOp.left);
-        if (l == NULL) {
-            return NULL;
-        }
-        Object *r = fold_constant(c, e->v.BinOp.right);
-        if (r == NULL) {
-            return NULL;
-        }
-        return fold_binop(c, l, r, e->v.BinOp.op);
-    }
-    case EXPR_TUPLE: {
-        if (e->v.Tuple.ctx != AST_LOAD) {
-            return NULL;
-        }
-        size_t n = e->v.Tuple.elts.count;
-        Object *small[16];
-        Object **items = n <= 16 ? small : mem_alloc_array(n, sizeof(Object *));
-        if (items == NULL) {
-            err_clear();
-            return NULL;
-        }
-        Object *result = NULL;
-        size_t i = 0;
-        for (; i < n; i++) {
-            items[i] = fold_constant(c, e->v.Tuple.elts.items[i]);
-            if (items[i] == NULL) {
-                break;
+        case EXPR_CONSTANT:
+            return e->v.Constant.value;
+        case EXPR_UNARY_OP: {
+            if (e->v.UnaryOp.op == AST_NOT) {
+                return NULL;
             }
-        }
-        if (i == n) {
-            result = keep(c, tuple_from_array(items, n));
-            if (result == NULL) {
+            Object *v = fold_constant(c, e->v.UnaryOp.operand);
+            if (v == NULL || !is_number(v)) {
+                return NULL;
+            }
+            if (e->v.UnaryOp.op == AST_INVERT && obj_type(v) != &IntType) {
+                return NULL;
+            }
+            UnaryOp op = e->v.UnaryOp.op == AST_USUB   ? UNARY_NEG
+                         : e->v.UnaryOp.op == AST_UADD ? UNARY_POS
+                                                       : UNARY_INVERT;
+            Object *r = obj_unary_op(v, op);
+            if (r == NULL) {
                 err_clear();
+                return NULL;
             }
+            return keep(c, r);
         }
-        if (items != small) {
-            mem_free(items);
+        case EXPR_BIN_OP: {
+            Object *l = fold_constant(c, e->v.BinOp.left);
+            if (l == NULL) {
+                return NULL;
+            }
+            Object *r = fold_constant(c, e->v.BinOp.right);
+            if (r == NULL) {
+                return NULL;
+            }
+            return fold_binop(c, l, r, e->v.BinOp.op);
         }
-        return result;
-    }
-    default:
-        return NULL;
+        case EXPR_TUPLE: {
+            if (e->v.Tuple.ctx != AST_LOAD) {
+                return NULL;
+            }
+            size_t n = e->v.Tuple.elts.count;
+            Object *small[16] = {NULL};
+            Object **items = n <= 16 ? small : mem_alloc_array(n, sizeof(Object *));
+            if (items == NULL) {
+                err_clear();
+                return NULL;
+            }
+            Object *result = NULL;
+            size_t i = 0;
+            for (; i < n; i++) {
+                items[i] = fold_constant(c, e->v.Tuple.elts.items[i]);
+                if (items[i] == NULL) {
+                    break;
+                }
+            }
+            if (i == n) {
+                result = keep(c, tuple_from_array(items, n));
+                if (result == NULL) {
+                    err_clear();
+                }
+            }
+            if (items != small) {
+                mem_free(items);
+            }
+            return result;
+        }
+        default:
+            return NULL;
     }
 }
 
@@ -897,17 +935,30 @@ static SourcePosition attribute_loc(const Expr *e) {
 /* The instruction for each comparison operator. */
 static int emit_compare(Compiler *c, AstCmpOp op) {
     switch (op) {
-    case AST_CMP_IS:
-        return emit(c, OP_IS_OP, 0);
-    case AST_CMP_IS_NOT:
-        return emit(c, OP_IS_OP, 1);
-    case AST_CMP_IN:
-        return emit(c, OP_CONTAINS_OP, 0);
-    case AST_CMP_NOT_IN:
-        return emit(c, OP_CONTAINS_OP, 1);
-    default:
-        return emit(c, OP_COMPARE_OP, (uint32_t)op);
+        case AST_CMP_IS:
+            return emit(c, OP_IS_OP, 0);
+        case AST_CMP_IS_NOT:
+            return emit(c, OP_IS_OP, 1);
+        case AST_CMP_IN:
+            return emit(c, OP_CONTAINS_OP, 0);
+        case AST_CMP_NOT_IN:
+            return emit(c, OP_CONTAINS_OP, 1);
+        default:
+            return emit(c, OP_COMPARE_OP, (uint32_t)op);
     }
+}
+
+static int compile_iterable(Compiler *c, const Expr *e);
+
+/* The last operand of a comparison; `x in [1, 2]` tests a tuple constant. */
+static int compile_last_comparator(Compiler *c, const Expr *e) {
+    size_t n = e->v.Compare.ops.count - 1;
+    AstCmpOp op = e->v.Compare.ops.items[n];
+    const Expr *last = e->v.Compare.comparators.items[n];
+    if (op == AST_CMP_IN || op == AST_CMP_NOT_IN) {
+        return compile_iterable(c, last);
+    }
+    return compile_expr(c, last);
 }
 
 /* a < b < c: each middle operand is evaluated once and compared twice; the
@@ -916,7 +967,7 @@ static int compile_compare(Compiler *c, const Expr *e) {
     size_t n = e->v.Compare.ops.count - 1;
     TRY(compile_expr(c, e->v.Compare.left));
     if (n == 0) {
-        TRY(compile_expr(c, e->v.Compare.comparators.items[0]));
+        TRY(compile_last_comparator(c, e));
         return emit_compare(c, e->v.Compare.ops.items[0]);
     }
     NEW_LABEL(c, cleanup);
@@ -927,7 +978,7 @@ static int compile_compare(Compiler *c, const Expr *e) {
         TRY(emit_compare(c, e->v.Compare.ops.items[i]));
         EMIT_JUMP(c, JUMP_IF_FALSE_OR_POP, cleanup);
     }
-    TRY(compile_expr(c, e->v.Compare.comparators.items[n]));
+    TRY(compile_last_comparator(c, e));
     TRY(emit_compare(c, e->v.Compare.ops.items[n]));
     NEW_LABEL(c, end);
     EMIT_JUMP(c, JUMP_FORWARD, end);
@@ -943,72 +994,72 @@ static int compile_compare(Compiler *c, const Expr *e) {
  * jumps directly (CPython's compiler_jump_if). */
 static int compile_jump_if(Compiler *c, const Expr *e, int32_t label, bool cond) {
     switch (e->kind) {
-    case EXPR_UNARY_OP:
-        if (e->v.UnaryOp.op == AST_NOT) {
-            return compile_jump_if(c, e->v.UnaryOp.operand, label, !cond);
-        }
-        break;
-    case EXPR_BOOL_OP: {
-        ExprSeq values = e->v.BoolOp.values;
-        size_t n = values.count - 1;
-        bool cond2 = e->v.BoolOp.op == AST_OR;
-        int32_t next2 = label;
-        if (cond2 != cond) {
-            next2 = new_label(c);
-            TRY(next2);
-        }
-        for (size_t i = 0; i < n; i++) {
-            TRY(compile_jump_if(c, values.items[i], next2, cond2));
-        }
-        TRY(compile_jump_if(c, values.items[n], label, cond));
-        if (next2 != label) {
-            bind_label(c, next2);
-        }
-        return 0;
-    }
-    case EXPR_IF_EXP: {
-        NEW_LABEL(c, end);
-        NEW_LABEL(c, next2);
-        TRY(compile_jump_if(c, e->v.IfExp.test, next2, false));
-        TRY(compile_jump_if(c, e->v.IfExp.body, label, cond));
-        EMIT_JUMP(c, JUMP_FORWARD, end);
-        bind_label(c, next2);
-        TRY(compile_jump_if(c, e->v.IfExp.orelse, label, cond));
-        bind_label(c, end);
-        return 0;
-    }
-    case EXPR_COMPARE: {
-        size_t n = e->v.Compare.ops.count - 1;
-        if (n == 0) {
+        case EXPR_UNARY_OP:
+            if (e->v.UnaryOp.op == AST_NOT) {
+                return compile_jump_if(c, e->v.UnaryOp.operand, label, !cond);
+            }
             break;
+        case EXPR_BOOL_OP: {
+            ExprSeq values = e->v.BoolOp.values;
+            size_t n = values.count - 1;
+            bool cond2 = e->v.BoolOp.op == AST_OR;
+            int32_t next2 = label;
+            if (cond2 != cond) {
+                next2 = new_label(c);
+                TRY(next2);
+            }
+            for (size_t i = 0; i < n; i++) {
+                TRY(compile_jump_if(c, values.items[i], next2, cond2));
+            }
+            TRY(compile_jump_if(c, values.items[n], label, cond));
+            if (next2 != label) {
+                bind_label(c, next2);
+            }
+            return 0;
         }
-        SourcePosition saved = c->u->loc;
-        c->u->loc = LOC_OF(e);
-        NEW_LABEL(c, cleanup);
-        TRY(compile_expr(c, e->v.Compare.left));
-        for (size_t i = 0; i < n; i++) {
-            TRY(compile_expr(c, e->v.Compare.comparators.items[i]));
-            EMIT(c, SWAP, 2);
-            EMIT(c, COPY, 2);
-            TRY(emit_compare(c, e->v.Compare.ops.items[i]));
-            EMIT_JUMP(c, POP_JUMP_IF_FALSE, cleanup);
+        case EXPR_IF_EXP: {
+            NEW_LABEL(c, end);
+            NEW_LABEL(c, next2);
+            TRY(compile_jump_if(c, e->v.IfExp.test, next2, false));
+            TRY(compile_jump_if(c, e->v.IfExp.body, label, cond));
+            EMIT_JUMP(c, JUMP_FORWARD, end);
+            bind_label(c, next2);
+            TRY(compile_jump_if(c, e->v.IfExp.orelse, label, cond));
+            bind_label(c, end);
+            return 0;
         }
-        TRY(compile_expr(c, e->v.Compare.comparators.items[n]));
-        TRY(emit_compare(c, e->v.Compare.ops.items[n]));
-        TRY(emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label));
-        NEW_LABEL(c, end);
-        EMIT_JUMP(c, JUMP_FORWARD, end);
-        bind_label(c, cleanup);
-        EMIT(c, POP_TOP, 0);
-        if (!cond) {
-            EMIT_JUMP(c, JUMP_FORWARD, label);
+        case EXPR_COMPARE: {
+            /* As CPython 3.11, the comparison's position stays in effect for the
+             * rest of the statement (an assert's AssertionError underlines it). */
+            c->u->loc = LOC_OF(e);
+            size_t n = e->v.Compare.ops.count - 1;
+            if (n == 0) {
+                break;
+            }
+            NEW_LABEL(c, cleanup);
+            TRY(compile_expr(c, e->v.Compare.left));
+            for (size_t i = 0; i < n; i++) {
+                TRY(compile_expr(c, e->v.Compare.comparators.items[i]));
+                EMIT(c, SWAP, 2);
+                EMIT(c, COPY, 2);
+                TRY(emit_compare(c, e->v.Compare.ops.items[i]));
+                EMIT_JUMP(c, POP_JUMP_IF_FALSE, cleanup);
+            }
+            TRY(compile_last_comparator(c, e));
+            TRY(emit_compare(c, e->v.Compare.ops.items[n]));
+            TRY(emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label));
+            NEW_LABEL(c, end);
+            EMIT_JUMP(c, JUMP_FORWARD, end);
+            bind_label(c, cleanup);
+            EMIT(c, POP_TOP, 0);
+            if (!cond) {
+                EMIT_JUMP(c, JUMP_FORWARD, label);
+            }
+            bind_label(c, end);
+            return 0;
         }
-        bind_label(c, end);
-        c->u->loc = saved;
-        return 0;
-    }
-    default:
-        break;
+        default:
+            break;
     }
     TRY(compile_expr(c, e));
     return emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
@@ -1027,14 +1078,42 @@ static int compile_boolop(Compiler *c, const Expr *e) {
     return 0;
 }
 
-static bool all_constant(Compiler *c, ExprSeq elts, Object **values) {
-    for (size_t i = 0; i < elts.count; i++) {
-        values[i] = fold_constant(c, elts.items[i]);
-        if (values[i] == NULL) {
-            return false;
-        }
+/* When every element of `elts` is a compile-time constant, *out is their
+ * tuple, or their frozenset if `frozen` (borrowed; the arena keeps it);
+ * else *out is NULL. Returns -1 on error. CPython builds a constant
+ * frozenset twice (the second time from the first one's iteration order,
+ * when it merges constants); we do the same so sets iterate and print in
+ * CPython's order. */
+static int fold_elements(Compiler *c, ExprSeq elts, bool frozen, Object **out) {
+    size_t n = elts.count;
+    *out = NULL;
+    Object *small[16] = {NULL};
+    Object **values = n <= 16 ? small : mem_alloc_array(n, sizeof(Object *));
+    if (values == NULL) {
+        return -1;
     }
-    return true;
+    bool all = true;
+    for (size_t i = 0; i < n && all; i++) {
+        values[i] = fold_constant(c, elts.items[i]);
+        all = values[i] != NULL;
+    }
+    Object *t = all ? keep(c, tuple_from_array(values, n)) : NULL;
+    if (values != small) {
+        mem_free(values);
+    }
+    if (!all) {
+        return 0;
+    }
+    if (t != NULL && frozen) {
+        Object *first = keep(c, frozenset_new(t));
+        Object *items = first != NULL ? keep(c, tuple_from_iterable(first)) : NULL;
+        t = items != NULL ? keep(c, frozenset_new(items)) : NULL;
+    }
+    if (t == NULL) {
+        return -1;
+    }
+    *out = t;
+    return 0;
 }
 
 /* Build a list/tuple/set display from `elts`, which may hold starred items
@@ -1042,21 +1121,12 @@ static bool all_constant(Compiler *c, ExprSeq elts, Object **values) {
 static int starunpack(Compiler *c, ExprSeq elts, size_t pushed, Opcode build, Opcode add,
                       Opcode extend, bool tuple) {
     size_t n = elts.count;
-    if (n > 2 && build == OP_BUILD_LIST) {
-        Object *small[16];
-        Object **values = n <= 16 ? small : mem_alloc_array(n, sizeof(Object *));
-        if (values == NULL) {
-            return -1;
-        }
-        bool folded = all_constant(c, elts, values);
-        Object *t = folded ? keep(c, tuple_from_array(values, n)) : NULL;
-        if (values != small) {
-            mem_free(values);
-        }
-        if (folded) {
-            if (t == NULL) {
-                return -1;
-            }
+    if (n > 2 && (build == OP_BUILD_LIST || build == OP_BUILD_SET)) {
+        /* [1, 2, 3] is BUILD_LIST 0 + LIST_EXTEND of a constant tuple; {1, 2, 3}
+         * is BUILD_SET 0 + SET_UPDATE of a constant frozenset (as CPython). */
+        Object *t;
+        TRY(fold_elements(c, elts, build == OP_BUILD_SET, &t));
+        if (t != NULL) {
             if (tuple && pushed == 0) {
                 return emit_load_const(c, t);
             }
@@ -1107,6 +1177,36 @@ static int starunpack(Compiler *c, ExprSeq elts, size_t pushed, Opcode build, Op
         EMIT(c, LIST_TO_TUPLE, 0);
     }
     return 0;
+}
+
+/* An iterable operand of `for`, of a comprehension, or on the right of
+ * `in`: a list display becomes a tuple and a set display of constants a
+ * frozenset constant (CPython's AST optimizer, fold_iter). */
+static int compile_iterable(Compiler *c, const Expr *e) {
+    if (e->kind == EXPR_LIST || e->kind == EXPR_SET) {
+        ExprSeq elts = e->kind == EXPR_LIST ? e->v.List.elts : e->v.Set.elts;
+        bool starred = false;
+        for (size_t i = 0; i < elts.count; i++) {
+            starred = starred || elts.items[i]->kind == EXPR_STARRED;
+        }
+        if (!starred) {
+            Object *folded;
+            TRY(fold_elements(c, elts, e->kind == EXPR_SET, &folded));
+            SourcePosition saved = c->u->loc;
+            c->u->loc = LOC_OF(e);
+            int r;
+            if (folded != NULL) {
+                r = emit_load_const(c, folded);
+            } else if (e->kind == EXPR_LIST) {
+                r = starunpack(c, elts, 0, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true);
+            } else {
+                r = compile_expr_inner(c, e);
+            }
+            c->u->loc = saved;
+            return r;
+        }
+    }
+    return compile_expr(c, e);
 }
 
 /* Store TOS into the targets `elts` (a, *b, c = ...). */
@@ -1161,15 +1261,15 @@ static int compile_subdict(Compiler *c, const Expr *e, size_t begin, size_t end)
     size_t n = end - begin;
     ExprSeq keys = e->v.Dict.keys, values = e->v.Dict.values;
     if (n > 1) {
-        Object *small[16];
+        Object *small[16] = {NULL};
         Object **consts = n <= 16 ? small : mem_alloc_array(n, sizeof(Object *));
         if (consts == NULL) {
             return -1;
         }
         bool all_const = true;
         for (size_t i = begin; i < end; i++) {
-            consts[i - begin] = keys.items[i]->kind == EXPR_CONSTANT ? keys.items[i]->v.Constant.value
-                                                                    : NULL;
+            consts[i - begin] =
+                keys.items[i]->kind == EXPR_CONSTANT ? keys.items[i]->v.Constant.value : NULL;
             if (consts[i - begin] == NULL) {
                 all_const = false;
                 break;
@@ -1442,22 +1542,22 @@ static int compile_formatted_value(Compiler *c, const Expr *e) {
     TRY(compile_expr(c, e->v.FormattedValue.value));
     uint32_t flags;
     switch (e->v.FormattedValue.conversion) {
-    case 's':
-        flags = 1;
-        break;
-    case 'r':
-        flags = 2;
-        break;
-    case 'a':
-        flags = 3;
-        break;
-    case -1:
-        flags = 0;
-        break;
-    default:
-        err_format(&ExcSystemError, "Unrecognized conversion character %d",
-                   e->v.FormattedValue.conversion);
-        return -1;
+        case 's':
+            flags = 1;
+            break;
+        case 'r':
+            flags = 2;
+            break;
+        case 'a':
+            flags = 3;
+            break;
+        case -1:
+            flags = 0;
+            break;
+        default:
+            err_format(&ExcSystemError, "Unrecognized conversion character %d",
+                       e->v.FormattedValue.conversion);
+            return -1;
     }
     if (e->v.FormattedValue.format_spec != NULL) {
         TRY(compile_expr(c, e->v.FormattedValue.format_spec));
@@ -1610,7 +1710,8 @@ static int compile_annotations(Compiler *c, const Arguments *a, const Expr *retu
     Object **names = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < a->args.count; i++) {
-        TRY(add_annotation(c, &names, &n, &cap, a->args.items[i]->arg, a->args.items[i]->annotation));
+        TRY(add_annotation(c, &names, &n, &cap, a->args.items[i]->arg,
+                           a->args.items[i]->annotation));
     }
     for (size_t i = 0; i < a->posonlyargs.count; i++) {
         TRY(add_annotation(c, &names, &n, &cap, a->posonlyargs.items[i]->arg,
@@ -1768,7 +1869,7 @@ static int comprehension_generator(Compiler *c, ComprehensionSeq generators, siz
             TRY(compile_expr(c, elts->items[0]));
             loop = false;
         } else {
-            TRY(compile_expr(c, gen->iter));
+            TRY(compile_iterable(c, gen->iter));
             EMIT(c, GET_ITER, 0);
         }
     }
@@ -1785,26 +1886,26 @@ static int comprehension_generator(Compiler *c, ComprehensionSeq generators, siz
         TRY(comprehension_generator(c, generators, index + 1, depth, elt, value, kind));
     } else {
         switch (kind) {
-        case COMP_GENERATOR:
-            TRY(compile_expr(c, elt));
-            EMIT(c, YIELD_VALUE, 0);
-            EMIT(c, POP_TOP, 0);
-            break;
-        case COMP_LIST:
-            TRY(compile_expr(c, elt));
-            EMIT(c, LIST_APPEND, depth + 1);
-            break;
-        case COMP_SET:
-            TRY(compile_expr(c, elt));
-            EMIT(c, SET_ADD, depth + 1);
-            break;
-        case COMP_DICT:
-            TRY(compile_expr(c, elt));
-            TRY(compile_expr(c, value));
-            EMIT(c, MAP_ADD, depth + 1);
-            break;
-        default:
-            break;
+            case COMP_GENERATOR:
+                TRY(compile_expr(c, elt));
+                EMIT(c, YIELD_VALUE, 0);
+                EMIT(c, POP_TOP, 0);
+                break;
+            case COMP_LIST:
+                TRY(compile_expr(c, elt));
+                EMIT(c, LIST_APPEND, depth + 1);
+                break;
+            case COMP_SET:
+                TRY(compile_expr(c, elt));
+                EMIT(c, SET_ADD, depth + 1);
+                break;
+            case COMP_DICT:
+                TRY(compile_expr(c, elt));
+                TRY(compile_expr(c, value));
+                EMIT(c, MAP_ADD, depth + 1);
+                break;
+            default:
+                break;
         }
     }
     bind_label(c, if_cleanup);
@@ -1848,7 +1949,7 @@ static int compile_comprehension(Compiler *c, const Expr *e, const char *name,
         return -1;
     }
     TRY(make_closure(c, code, 0));
-    TRY(compile_expr(c, generators.items[0]->iter));
+    TRY(compile_iterable(c, generators.items[0]->iter));
     EMIT(c, GET_ITER, 0);
     EMIT(c, CALL, 1);
     return 0;
@@ -1871,139 +1972,139 @@ static int compile_yield_from_loop(Compiler *c) {
  * stores/deletes for targets). */
 static int compile_expr_inner(Compiler *c, const Expr *e) {
     switch (e->kind) {
-    case EXPR_NAMED_EXPR:
-        TRY(compile_expr(c, e->v.NamedExpr.value));
-        EMIT(c, COPY, 1);
-        return compile_expr(c, e->v.NamedExpr.target);
-    case EXPR_BOOL_OP:
-        return compile_boolop(c, e);
-    case EXPR_BIN_OP: {
-        Object *folded = fold_constant(c, e);
-        if (folded != NULL) {
-            return emit_load_const(c, folded);
+        case EXPR_NAMED_EXPR:
+            TRY(compile_expr(c, e->v.NamedExpr.value));
+            EMIT(c, COPY, 1);
+            return compile_expr(c, e->v.NamedExpr.target);
+        case EXPR_BOOL_OP:
+            return compile_boolop(c, e);
+        case EXPR_BIN_OP: {
+            Object *folded = fold_constant(c, e);
+            if (folded != NULL) {
+                return emit_load_const(c, folded);
+            }
+            TRY(compile_expr(c, e->v.BinOp.left));
+            TRY(compile_expr(c, e->v.BinOp.right));
+            EMIT(c, BINARY_OP, e->v.BinOp.op);
+            return 0;
         }
-        TRY(compile_expr(c, e->v.BinOp.left));
-        TRY(compile_expr(c, e->v.BinOp.right));
-        EMIT(c, BINARY_OP, e->v.BinOp.op);
-        return 0;
-    }
-    case EXPR_UNARY_OP: {
-        Object *folded = fold_constant(c, e);
-        if (folded != NULL) {
-            return emit_load_const(c, folded);
+        case EXPR_UNARY_OP: {
+            Object *folded = fold_constant(c, e);
+            if (folded != NULL) {
+                return emit_load_const(c, folded);
+            }
+            TRY(compile_expr(c, e->v.UnaryOp.operand));
+            switch (e->v.UnaryOp.op) {
+                case AST_INVERT:
+                    EMIT(c, UNARY_INVERT, 0);
+                    break;
+                case AST_NOT:
+                    EMIT(c, UNARY_NOT, 0);
+                    break;
+                case AST_UADD:
+                    EMIT(c, UNARY_POSITIVE, 0);
+                    break;
+                case AST_USUB:
+                    EMIT(c, UNARY_NEGATIVE, 0);
+                    break;
+            }
+            return 0;
         }
-        TRY(compile_expr(c, e->v.UnaryOp.operand));
-        switch (e->v.UnaryOp.op) {
-        case AST_INVERT:
-            EMIT(c, UNARY_INVERT, 0);
-            break;
-        case AST_NOT:
-            EMIT(c, UNARY_NOT, 0);
-            break;
-        case AST_UADD:
-            EMIT(c, UNARY_POSITIVE, 0);
-            break;
-        case AST_USUB:
-            EMIT(c, UNARY_NEGATIVE, 0);
-            break;
+        case EXPR_LAMBDA:
+            return compile_lambda(c, e);
+        case EXPR_IF_EXP: {
+            NEW_LABEL(c, end);
+            NEW_LABEL(c, next);
+            TRY(compile_jump_if(c, e->v.IfExp.test, next, false));
+            TRY(compile_expr(c, e->v.IfExp.body));
+            EMIT_JUMP(c, JUMP_FORWARD, end);
+            bind_label(c, next);
+            TRY(compile_expr(c, e->v.IfExp.orelse));
+            bind_label(c, end);
+            return 0;
         }
-        return 0;
-    }
-    case EXPR_LAMBDA:
-        return compile_lambda(c, e);
-    case EXPR_IF_EXP: {
-        NEW_LABEL(c, end);
-        NEW_LABEL(c, next);
-        TRY(compile_jump_if(c, e->v.IfExp.test, next, false));
-        TRY(compile_expr(c, e->v.IfExp.body));
-        EMIT_JUMP(c, JUMP_FORWARD, end);
-        bind_label(c, next);
-        TRY(compile_expr(c, e->v.IfExp.orelse));
-        bind_label(c, end);
-        return 0;
-    }
-    case EXPR_DICT:
-        return compile_dict(c, e);
-    case EXPR_SET:
-        return starunpack(c, e->v.Set.elts, 0, OP_BUILD_SET, OP_SET_ADD, OP_SET_UPDATE, false);
-    case EXPR_LIST_COMP:
-        return compile_comprehension(c, e, "<listcomp>", COMP_LIST, e->v.ListComp.generators,
-                                     e->v.ListComp.elt, NULL);
-    case EXPR_SET_COMP:
-        return compile_comprehension(c, e, "<setcomp>", COMP_SET, e->v.SetComp.generators,
-                                     e->v.SetComp.elt, NULL);
-    case EXPR_DICT_COMP:
-        return compile_comprehension(c, e, "<dictcomp>", COMP_DICT, e->v.DictComp.generators,
-                                     e->v.DictComp.key, e->v.DictComp.value);
-    case EXPR_GENERATOR_EXP:
-        return compile_comprehension(c, e, "<genexpr>", COMP_GENERATOR,
-                                     e->v.GeneratorExp.generators, e->v.GeneratorExp.elt, NULL);
-    case EXPR_AWAIT:
-        if (!in_function_scope(c)) {
-            return compiler_error(c, "'await' outside function");
-        }
-        return compiler_error(c, "'await' outside async function");
-    case EXPR_YIELD:
-        if (!in_function_scope(c)) {
-            return compiler_error(c, "'yield' outside function");
-        }
-        if (e->v.Yield.value != NULL) {
-            TRY(compile_expr(c, e->v.Yield.value));
-        } else {
+        case EXPR_DICT:
+            return compile_dict(c, e);
+        case EXPR_SET:
+            return starunpack(c, e->v.Set.elts, 0, OP_BUILD_SET, OP_SET_ADD, OP_SET_UPDATE, false);
+        case EXPR_LIST_COMP:
+            return compile_comprehension(c, e, "<listcomp>", COMP_LIST, e->v.ListComp.generators,
+                                         e->v.ListComp.elt, NULL);
+        case EXPR_SET_COMP:
+            return compile_comprehension(c, e, "<setcomp>", COMP_SET, e->v.SetComp.generators,
+                                         e->v.SetComp.elt, NULL);
+        case EXPR_DICT_COMP:
+            return compile_comprehension(c, e, "<dictcomp>", COMP_DICT, e->v.DictComp.generators,
+                                         e->v.DictComp.key, e->v.DictComp.value);
+        case EXPR_GENERATOR_EXP:
+            return compile_comprehension(c, e, "<genexpr>", COMP_GENERATOR,
+                                         e->v.GeneratorExp.generators, e->v.GeneratorExp.elt, NULL);
+        case EXPR_AWAIT:
+            if (!in_function_scope(c)) {
+                return compiler_error(c, "'await' outside function");
+            }
+            return compiler_error(c, "'await' outside async function");
+        case EXPR_YIELD:
+            if (!in_function_scope(c)) {
+                return compiler_error(c, "'yield' outside function");
+            }
+            if (e->v.Yield.value != NULL) {
+                TRY(compile_expr(c, e->v.Yield.value));
+            } else {
+                EMIT_CONST(c, None);
+            }
+            EMIT(c, YIELD_VALUE, 0);
+            return 0;
+        case EXPR_YIELD_FROM:
+            if (!in_function_scope(c)) {
+                return compiler_error(c, "'yield' outside function");
+            }
+            TRY(compile_expr(c, e->v.YieldFrom.value));
+            EMIT(c, GET_YIELD_FROM_ITER, 0);
             EMIT_CONST(c, None);
+            return compile_yield_from_loop(c);
+        case EXPR_COMPARE:
+            return compile_compare(c, e);
+        case EXPR_CALL:
+            return compile_call(c, e);
+        case EXPR_FORMATTED_VALUE:
+            return compile_formatted_value(c, e);
+        case EXPR_JOINED_STR:
+            return compile_joined_str(c, e);
+        case EXPR_CONSTANT:
+            return emit_load_const(c, e->v.Constant.value);
+        case EXPR_ATTRIBUTE: {
+            TRY(compile_expr(c, e->v.Attribute.value));
+            c->u->loc = attribute_loc(e);
+            Opcode op = e->v.Attribute.ctx == AST_LOAD    ? OP_LOAD_ATTR
+                        : e->v.Attribute.ctx == AST_STORE ? OP_STORE_ATTR
+                                                          : OP_DELETE_ATTR;
+            return emit_name(c, op, e->v.Attribute.attr);
         }
-        EMIT(c, YIELD_VALUE, 0);
-        return 0;
-    case EXPR_YIELD_FROM:
-        if (!in_function_scope(c)) {
-            return compiler_error(c, "'yield' outside function");
+        case EXPR_SUBSCRIPT: {
+            TRY(compile_expr(c, e->v.Subscript.value));
+            TRY(compile_expr(c, e->v.Subscript.slice));
+            Opcode op = e->v.Subscript.ctx == AST_LOAD    ? OP_BINARY_SUBSCR
+                        : e->v.Subscript.ctx == AST_STORE ? OP_STORE_SUBSCR
+                                                          : OP_DELETE_SUBSCR;
+            return emit(c, op, 0);
         }
-        TRY(compile_expr(c, e->v.YieldFrom.value));
-        EMIT(c, GET_YIELD_FROM_ITER, 0);
-        EMIT_CONST(c, None);
-        return compile_yield_from_loop(c);
-    case EXPR_COMPARE:
-        return compile_compare(c, e);
-    case EXPR_CALL:
-        return compile_call(c, e);
-    case EXPR_FORMATTED_VALUE:
-        return compile_formatted_value(c, e);
-    case EXPR_JOINED_STR:
-        return compile_joined_str(c, e);
-    case EXPR_CONSTANT:
-        return emit_load_const(c, e->v.Constant.value);
-    case EXPR_ATTRIBUTE: {
-        TRY(compile_expr(c, e->v.Attribute.value));
-        c->u->loc = attribute_loc(e);
-        Opcode op = e->v.Attribute.ctx == AST_LOAD    ? OP_LOAD_ATTR
-                    : e->v.Attribute.ctx == AST_STORE ? OP_STORE_ATTR
-                                                      : OP_DELETE_ATTR;
-        return emit_name(c, op, e->v.Attribute.attr);
-    }
-    case EXPR_SUBSCRIPT: {
-        TRY(compile_expr(c, e->v.Subscript.value));
-        TRY(compile_expr(c, e->v.Subscript.slice));
-        Opcode op = e->v.Subscript.ctx == AST_LOAD    ? OP_BINARY_SUBSCR
-                    : e->v.Subscript.ctx == AST_STORE ? OP_STORE_SUBSCR
-                                                      : OP_DELETE_SUBSCR;
-        return emit(c, op, 0);
-    }
-    case EXPR_STARRED:
-        if (e->v.Starred.ctx == AST_STORE) {
-            return compiler_error(c, "starred assignment target must be in a list or tuple");
-        }
-        return compiler_error(c, "can't use starred expression here");
-    case EXPR_SLICE:
-        return compile_slice(c, e);
-    case EXPR_NAME:
-        return compile_nameop(c, e->v.Name.id, e->v.Name.ctx);
-    case EXPR_LIST:
-        return compile_sequence(c, e, e->v.List.elts, e->v.List.ctx, false);
-    case EXPR_TUPLE:
-        return compile_sequence(c, e, e->v.Tuple.elts, e->v.Tuple.ctx, true);
-    default:
-        err_format(&ExcSystemError, "compiler: unknown expression kind %d", (int)e->kind);
-        return -1;
+        case EXPR_STARRED:
+            if (e->v.Starred.ctx == AST_STORE) {
+                return compiler_error(c, "starred assignment target must be in a list or tuple");
+            }
+            return compiler_error(c, "can't use starred expression here");
+        case EXPR_SLICE:
+            return compile_slice(c, e);
+        case EXPR_NAME:
+            return compile_nameop(c, e->v.Name.id, e->v.Name.ctx);
+        case EXPR_LIST:
+            return compile_sequence(c, e, e->v.List.elts, e->v.List.ctx, false);
+        case EXPR_TUPLE:
+            return compile_sequence(c, e, e->v.Tuple.elts, e->v.Tuple.ctx, true);
+        default:
+            err_format(&ExcSystemError, "compiler: unknown expression kind %d", (int)e->kind);
+            return -1;
     }
 }
 
@@ -2116,7 +2217,7 @@ static int compile_for(Compiler *c, const Stmt *s) {
     NEW_LABEL(c, cleanup);
     NEW_LABEL(c, end);
     TRY(push_fblock(c, FB_FOR_LOOP, start, end, c->u->nhstack));
-    TRY(compile_expr(c, s->v.For.iter));
+    TRY(compile_iterable(c, s->v.For.iter));
     EMIT(c, GET_ITER, 0);
     bind_label(c, start);
     EMIT_JUMP(c, FOR_ITER, cleanup);
@@ -2446,45 +2547,45 @@ static int compile_augassign(Compiler *c, const Stmt *s) {
     Unit *u = c->u;
     u->loc = LOC_OF(t);
     switch (t->kind) {
-    case EXPR_ATTRIBUTE:
-        TRY(compile_expr(c, t->v.Attribute.value));
-        EMIT(c, COPY, 1);
-        u->loc = attribute_loc(t);
-        EMIT_NAME(c, LOAD_ATTR, t->v.Attribute.attr);
-        break;
-    case EXPR_SUBSCRIPT:
-        TRY(compile_expr(c, t->v.Subscript.value));
-        TRY(compile_expr(c, t->v.Subscript.slice));
-        EMIT(c, COPY, 2);
-        EMIT(c, COPY, 2);
-        EMIT(c, BINARY_SUBSCR, 0);
-        break;
-    case EXPR_NAME:
-        TRY(compile_nameop(c, t->v.Name.id, AST_LOAD));
-        break;
-    default:
-        err_format(&ExcSystemError, "invalid node type (%d) for augmented assignment",
-                   (int)t->kind);
-        return -1;
+        case EXPR_ATTRIBUTE:
+            TRY(compile_expr(c, t->v.Attribute.value));
+            EMIT(c, COPY, 1);
+            u->loc = attribute_loc(t);
+            EMIT_NAME(c, LOAD_ATTR, t->v.Attribute.attr);
+            break;
+        case EXPR_SUBSCRIPT:
+            TRY(compile_expr(c, t->v.Subscript.value));
+            TRY(compile_expr(c, t->v.Subscript.slice));
+            EMIT(c, COPY, 2);
+            EMIT(c, COPY, 2);
+            EMIT(c, BINARY_SUBSCR, 0);
+            break;
+        case EXPR_NAME:
+            TRY(compile_nameop(c, t->v.Name.id, AST_LOAD));
+            break;
+        default:
+            err_format(&ExcSystemError, "invalid node type (%d) for augmented assignment",
+                       (int)t->kind);
+            return -1;
     }
     u->loc = LOC_OF(s);
     TRY(compile_expr(c, s->v.AugAssign.value));
     EMIT(c, INPLACE_OP, s->v.AugAssign.op);
     u->loc = LOC_OF(t);
     switch (t->kind) {
-    case EXPR_ATTRIBUTE:
-        u->loc = attribute_loc(t);
-        EMIT(c, SWAP, 2);
-        EMIT_NAME(c, STORE_ATTR, t->v.Attribute.attr);
-        break;
-    case EXPR_SUBSCRIPT:
-        EMIT(c, SWAP, 3);
-        EMIT(c, SWAP, 2);
-        EMIT(c, STORE_SUBSCR, 0);
-        break;
-    default:
-        TRY(compile_nameop(c, t->v.Name.id, AST_STORE));
-        break;
+        case EXPR_ATTRIBUTE:
+            u->loc = attribute_loc(t);
+            EMIT(c, SWAP, 2);
+            EMIT_NAME(c, STORE_ATTR, t->v.Attribute.attr);
+            break;
+        case EXPR_SUBSCRIPT:
+            EMIT(c, SWAP, 3);
+            EMIT(c, SWAP, 2);
+            EMIT(c, STORE_SUBSCR, 0);
+            break;
+        default:
+            TRY(compile_nameop(c, t->v.Name.id, AST_STORE));
+            break;
     }
     return 0;
 }
@@ -2504,34 +2605,34 @@ static int compile_annassign(Compiler *c, const Stmt *s) {
     }
     bool module_or_class = c->u->kind == UNIT_MODULE || c->u->kind == UNIT_CLASS;
     switch (target->kind) {
-    case EXPR_NAME:
-        if (s->v.AnnAssign.simple && module_or_class) {
-            TRY(compile_expr(c, s->v.AnnAssign.annotation));
-            Object *ann = intern(c, "__annotations__");
-            Object *mangled = mangle(c, target->v.Name.id);
-            if (ann == NULL || mangled == NULL) {
-                return -1;
+        case EXPR_NAME:
+            if (s->v.AnnAssign.simple && module_or_class) {
+                TRY(compile_expr(c, s->v.AnnAssign.annotation));
+                Object *ann = intern(c, "__annotations__");
+                Object *mangled = mangle(c, target->v.Name.id);
+                if (ann == NULL || mangled == NULL) {
+                    return -1;
+                }
+                EMIT_NAME(c, LOAD_NAME, ann);
+                EMIT_CONST(c, mangled);
+                EMIT(c, STORE_SUBSCR, 0);
             }
-            EMIT_NAME(c, LOAD_NAME, ann);
-            EMIT_CONST(c, mangled);
-            EMIT(c, STORE_SUBSCR, 0);
-        }
-        break;
-    case EXPR_ATTRIBUTE:
-        if (s->v.AnnAssign.value == NULL) {
-            TRY(check_ann_expr(c, target->v.Attribute.value));
-        }
-        break;
-    case EXPR_SUBSCRIPT:
-        if (s->v.AnnAssign.value == NULL) {
-            TRY(check_ann_expr(c, target->v.Subscript.value));
-            TRY(check_ann_expr(c, target->v.Subscript.slice));
-        }
-        break;
-    default:
-        err_format(&ExcSystemError, "invalid node type (%d) for annotated assignment",
-                   (int)target->kind);
-        return -1;
+            break;
+        case EXPR_ATTRIBUTE:
+            if (s->v.AnnAssign.value == NULL) {
+                TRY(check_ann_expr(c, target->v.Attribute.value));
+            }
+            break;
+        case EXPR_SUBSCRIPT:
+            if (s->v.AnnAssign.value == NULL) {
+                TRY(check_ann_expr(c, target->v.Subscript.value));
+                TRY(check_ann_expr(c, target->v.Subscript.slice));
+            }
+            break;
+        default:
+            err_format(&ExcSystemError, "invalid node type (%d) for annotated assignment",
+                       (int)target->kind);
+            return -1;
     }
     if (!s->v.AnnAssign.simple && module_or_class) {
         TRY(check_ann_expr(c, s->v.AnnAssign.annotation));
@@ -2544,41 +2645,41 @@ static bool find_ann(StmtSeq seq) {
     for (size_t i = 0; i < seq.count; i++) {
         const Stmt *s = seq.items[i];
         switch (s->kind) {
-        case STMT_ANN_ASSIGN:
-            return true;
-        case STMT_FOR:
-            if (find_ann(s->v.For.body) || find_ann(s->v.For.orelse)) {
+            case STMT_ANN_ASSIGN:
                 return true;
-            }
-            break;
-        case STMT_WHILE:
-            if (find_ann(s->v.While.body) || find_ann(s->v.While.orelse)) {
-                return true;
-            }
-            break;
-        case STMT_IF:
-            if (find_ann(s->v.If.body) || find_ann(s->v.If.orelse)) {
-                return true;
-            }
-            break;
-        case STMT_WITH:
-            if (find_ann(s->v.With.body)) {
-                return true;
-            }
-            break;
-        case STMT_TRY:
-            for (size_t k = 0; k < s->v.Try.handlers.count; k++) {
-                if (find_ann(s->v.Try.handlers.items[k]->body)) {
+            case STMT_FOR:
+                if (find_ann(s->v.For.body) || find_ann(s->v.For.orelse)) {
                     return true;
                 }
-            }
-            if (find_ann(s->v.Try.body) || find_ann(s->v.Try.orelse) ||
-                find_ann(s->v.Try.finalbody)) {
-                return true;
-            }
-            break;
-        default:
-            break;
+                break;
+            case STMT_WHILE:
+                if (find_ann(s->v.While.body) || find_ann(s->v.While.orelse)) {
+                    return true;
+                }
+                break;
+            case STMT_IF:
+                if (find_ann(s->v.If.body) || find_ann(s->v.If.orelse)) {
+                    return true;
+                }
+                break;
+            case STMT_WITH:
+                if (find_ann(s->v.With.body)) {
+                    return true;
+                }
+                break;
+            case STMT_TRY:
+                for (size_t k = 0; k < s->v.Try.handlers.count; k++) {
+                    if (find_ann(s->v.Try.handlers.items[k]->body)) {
+                        return true;
+                    }
+                }
+                if (find_ann(s->v.Try.body) || find_ann(s->v.Try.orelse) ||
+                    find_ann(s->v.Try.finalbody)) {
+                    return true;
+                }
+                break;
+            default:
+                break;
         }
     }
     return false;
@@ -2681,64 +2782,64 @@ static int compile_expr_stmt(Compiler *c, const Stmt *s) {
 static int compile_stmt(Compiler *c, const Stmt *s) {
     c->u->loc = LOC_OF(s);
     switch (s->kind) {
-    case STMT_FUNCTION_DEF:
-        return compile_function_def(c, s);
-    case STMT_CLASS_DEF:
-        return compile_class_def(c, s);
-    case STMT_RETURN:
-        return compile_return(c, s);
-    case STMT_DELETE:
-        for (size_t i = 0; i < s->v.Delete.targets.count; i++) {
-            TRY(compile_expr(c, s->v.Delete.targets.items[i]));
-        }
-        return 0;
-    case STMT_ASSIGN: {
-        ExprSeq targets = s->v.Assign.targets;
-        TRY(compile_expr(c, s->v.Assign.value));
-        for (size_t i = 0; i < targets.count; i++) {
-            if (i + 1 < targets.count) {
-                EMIT(c, COPY, 1);
+        case STMT_FUNCTION_DEF:
+            return compile_function_def(c, s);
+        case STMT_CLASS_DEF:
+            return compile_class_def(c, s);
+        case STMT_RETURN:
+            return compile_return(c, s);
+        case STMT_DELETE:
+            for (size_t i = 0; i < s->v.Delete.targets.count; i++) {
+                TRY(compile_expr(c, s->v.Delete.targets.items[i]));
             }
-            TRY(compile_expr(c, targets.items[i]));
+            return 0;
+        case STMT_ASSIGN: {
+            ExprSeq targets = s->v.Assign.targets;
+            TRY(compile_expr(c, s->v.Assign.value));
+            for (size_t i = 0; i < targets.count; i++) {
+                if (i + 1 < targets.count) {
+                    EMIT(c, COPY, 1);
+                }
+                TRY(compile_expr(c, targets.items[i]));
+            }
+            return 0;
         }
-        return 0;
-    }
-    case STMT_AUG_ASSIGN:
-        return compile_augassign(c, s);
-    case STMT_ANN_ASSIGN:
-        return compile_annassign(c, s);
-    case STMT_FOR:
-        return compile_for(c, s);
-    case STMT_WHILE:
-        return compile_while(c, s);
-    case STMT_IF:
-        return compile_if(c, s);
-    case STMT_WITH:
-        return compile_with(c, s, 0);
-    case STMT_RAISE:
-        return compile_raise(c, s);
-    case STMT_TRY:
-        return compile_try(c, s);
-    case STMT_ASSERT:
-        return compile_assert(c, s);
-    case STMT_IMPORT:
-        return compile_import(c, s);
-    case STMT_IMPORT_FROM:
-        return compile_import_from(c, s);
-    case STMT_GLOBAL:
-    case STMT_NONLOCAL:
-        return 0;
-    case STMT_EXPR:
-        return compile_expr_stmt(c, s);
-    case STMT_PASS:
-        return 0;
-    case STMT_BREAK:
-        return compile_break_continue(c, s, true);
-    case STMT_CONTINUE:
-        return compile_break_continue(c, s, false);
-    default:
-        err_format(&ExcSystemError, "compiler: unknown statement kind %d", (int)s->kind);
-        return -1;
+        case STMT_AUG_ASSIGN:
+            return compile_augassign(c, s);
+        case STMT_ANN_ASSIGN:
+            return compile_annassign(c, s);
+        case STMT_FOR:
+            return compile_for(c, s);
+        case STMT_WHILE:
+            return compile_while(c, s);
+        case STMT_IF:
+            return compile_if(c, s);
+        case STMT_WITH:
+            return compile_with(c, s, 0);
+        case STMT_RAISE:
+            return compile_raise(c, s);
+        case STMT_TRY:
+            return compile_try(c, s);
+        case STMT_ASSERT:
+            return compile_assert(c, s);
+        case STMT_IMPORT:
+            return compile_import(c, s);
+        case STMT_IMPORT_FROM:
+            return compile_import_from(c, s);
+        case STMT_GLOBAL:
+        case STMT_NONLOCAL:
+            return 0;
+        case STMT_EXPR:
+            return compile_expr_stmt(c, s);
+        case STMT_PASS:
+            return 0;
+        case STMT_BREAK:
+            return compile_break_continue(c, s, true);
+        case STMT_CONTINUE:
+            return compile_break_continue(c, s, false);
+        default:
+            err_format(&ExcSystemError, "compiler: unknown statement kind %d", (int)s->kind);
+            return -1;
     }
 }
 
@@ -2768,28 +2869,28 @@ CodeObject *codegen_module(Arena *arena, const Mod *mod, SymTable *st, Object *f
     }
     int r = 0;
     switch (mod->kind) {
-    case MOD_MODULE:
-        r = compile_body(c, mod->v.Module.body);
-        break;
-    case MOD_INTERACTIVE:
-        if (find_ann(mod->v.Interactive.body)) {
-            r = emit(c, OP_SETUP_ANNOTATIONS, 0);
-        }
-        if (r == 0) {
-            r = compile_stmts(c, mod->v.Interactive.body);
-        }
-        break;
-    case MOD_EXPRESSION:
-        c->u->loc = LOC_OF(mod->v.Expression.body);
-        r = compile_expr(c, mod->v.Expression.body);
-        if (r == 0) {
-            r = emit(c, OP_RETURN_VALUE, 0);
-        }
-        break;
-    default:
-        err_set_string(&ExcSystemError, "compiler: unknown module kind");
-        r = -1;
-        break;
+        case MOD_MODULE:
+            r = compile_body(c, mod->v.Module.body);
+            break;
+        case MOD_INTERACTIVE:
+            if (find_ann(mod->v.Interactive.body)) {
+                r = emit(c, OP_SETUP_ANNOTATIONS, 0);
+            }
+            if (r == 0) {
+                r = compile_stmts(c, mod->v.Interactive.body);
+            }
+            break;
+        case MOD_EXPRESSION:
+            c->u->loc = LOC_OF(mod->v.Expression.body);
+            r = compile_expr(c, mod->v.Expression.body);
+            if (r == 0) {
+                r = emit(c, OP_RETURN_VALUE, 0);
+            }
+            break;
+        default:
+            err_set_string(&ExcSystemError, "compiler: unknown module kind");
+            r = -1;
+            break;
     }
     if (r < 0) {
         unit_abandon(c);

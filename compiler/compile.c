@@ -71,8 +71,8 @@ static int reach(DepthWalk *w, size_t i, int d) {
     if (w->depth[i] >= 0) {
         if (w->depth[i] != d) {
             err_format(&ExcSystemError,
-                       "compiler: inconsistent stack depth at instruction %zu of %U (%d vs %d)",
-                       i, w->u->name, (int)w->depth[i], d);
+                       "compiler: inconsistent stack depth at instruction %zu of %U (%d vs %d)", i,
+                       w->u->name, (int)w->depth[i], d);
             return -1;
         }
         return 0;
@@ -110,8 +110,7 @@ static int compute_depths(DepthWalk *w) {
         Instruction in = w->code[i];
         unsigned op = instr_opcode(in);
         uint32_t arg = instr_arg(in);
-        if (opcode_is_jump(op) &&
-            reach(w, arg, d + opcode_stack_effect(op, arg, true)) < 0) {
+        if (opcode_is_jump(op) && reach(w, arg, d + opcode_stack_effect(op, arg, true)) < 0) {
             return -1;
         }
         if (!is_terminal(op) && reach(w, i + 1, d + opcode_stack_effect(op, arg, false)) < 0) {
@@ -122,7 +121,9 @@ static int compute_depths(DepthWalk *w) {
 }
 
 /* A tuple of the n borrowed objects. */
-static Object *tuple_of(Object *const *items, size_t n) { return tuple_from_array(items, n); }
+static Object *tuple_of(Object *const *items, size_t n) {
+    return tuple_from_array(items, n);
+}
 
 CodeObject *compile_assemble(const CodeUnit *u) {
     size_t n = u->ninstrs;
@@ -137,6 +138,8 @@ CodeObject *compile_assemble(const CodeUnit *u) {
     w.work = mem_alloc_array(n + 1, sizeof(size_t));
     ExceptionTableEntry *table = NULL;
     int32_t *cell2arg = NULL;
+    uint32_t *remap = NULL;
+    int32_t *handler_of = NULL;
     if (instrs == NULL || positions == NULL || w.depth == NULL || w.setup_first == NULL ||
         w.handler_depth == NULL || w.setup_next == NULL || w.work == NULL) {
         goto fail;
@@ -177,34 +180,65 @@ CodeObject *compile_assemble(const CodeUnit *u) {
         goto fail;
     }
 
-    /* 3. Exception table: one entry per run of reachable instructions that
-     * share the same innermost handler. */
+    /* 3. Drop unreachable instructions (code after return/raise/break, the
+     * duplicate exits of try/finally), renumbering jump targets. */
+    remap = mem_alloc_array(n + 1, sizeof(uint32_t));
+    handler_of = mem_alloc_array(n + 1, sizeof(int32_t));
+    if (remap == NULL || handler_of == NULL) {
+        goto fail;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        remap[i] = (uint32_t)m;
+        if (w.depth[i] >= 0) {
+            m++;
+        }
+    }
+    remap[n] = (uint32_t)m;
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (w.depth[i] < 0) {
+            continue;
+        }
+        unsigned op = instr_opcode(instrs[i]);
+        uint32_t arg = instr_arg(instrs[i]);
+        if (opcode_is_jump(op)) {
+            arg = remap[arg];
+        }
+        instrs[k] = instr_make(op, arg);
+        positions[k] = positions[i];
+        handler_of[k] = u->instrs[i].handler;
+        k++;
+    }
+    n = m;
+
+    /* 4. Exception table: one entry per run of instructions that share the
+     * same innermost handler. */
     size_t ntable = 0;
     table = mem_alloc_array(n + 1, sizeof(ExceptionTableEntry));
     if (table == NULL) {
         goto fail;
     }
     for (size_t i = 0; i < n;) {
-        int32_t h = u->instrs[i].handler;
-        if (h < 0 || w.depth[i] < 0) {
+        int32_t h = handler_of[i];
+        if (h < 0) {
             i++;
             continue;
         }
         size_t start = i;
-        while (i < n && u->instrs[i].handler == h && w.depth[i] >= 0) {
+        while (i < n && handler_of[i] == h) {
             i++;
         }
         const CgHandler *hd = &u->handlers[h];
         table[ntable++] = (ExceptionTableEntry){
             .start = (uint32_t)start,
             .end = (uint32_t)i,
-            .handler = (uint32_t)u->labels[hd->label],
+            .handler = remap[u->labels[hd->label]],
             .depth = (uint32_t)(w.handler_depth[h] >= 0 ? w.handler_depth[h] : 0),
             .push_lasti = hd->lasti,
         };
     }
 
-    /* 4. The code object. */
+    /* 5. The code object. */
     cell2arg = mem_alloc_array(u->ncellvars + 1, sizeof(int32_t));
     if (cell2arg == NULL) {
         goto fail;
@@ -270,6 +304,8 @@ done:
     mem_free(positions);
     mem_free(table);
     mem_free(cell2arg);
+    mem_free(remap);
+    mem_free(handler_of);
     mem_free(w.depth);
     mem_free(w.setup_first);
     mem_free(w.handler_depth);

@@ -60,8 +60,8 @@ static int raise_error(Lexer *lx, TypeObject *type, int lineno, int offset, int 
     while (eol < lx->end && *eol != '\n') {
         eol++;
     }
-    if (with_newline && eol < lx->end) {
-        eol++;
+    if (with_newline && eol < lx->end && !(lx->added_newline && eol + 1 == lx->end)) {
+        eol++; /* keep the line's own newline (not one we added) */
     }
     Object *text = str_decode_utf8(line, (size_t)(eol - line));
     if (text == NULL) {
@@ -197,6 +197,7 @@ int lex_init(Lexer *lx, const char *source, size_t size, Object *filename) {
     }
     if (n == 0 || lx->buf[n - 1] != '\n') {
         lx->buf[n++] = '\n';
+        lx->added_newline = true;
     }
     lx->buf[n] = '\0';
     lx->end = lx->buf + n;
@@ -394,12 +395,14 @@ static int scan_float_tail(Lexer *lx, const char *start) {
         c = peek(lx);
         if (c == '+' || c == '-') {
             advance(lx);
-            c = peek(lx);
-        }
-        if (!is_digit(c)) {
-            /* "1e" or "1e+": CPython reports the letter after the number. */
+            if (!is_digit(peek(lx))) {
+                return error_here(lx, "invalid decimal literal"); /* "1e+" */
+            }
+        } else if (!is_digit(c)) {
+            /* "1e": the number ends before the 'e', which must then be a
+             * keyword ("1else" only warns in 3.11) */
             lx->cur = e_pos;
-            return error_here(lx, "invalid decimal literal");
+            return verify_end_of_number(lx, "decimal");
         }
         if (scan_digits(lx, 10, "decimal", false) < 0) {
             return -1;
@@ -542,6 +545,7 @@ static int scan_string(Lexer *lx, const char *start, int start_line, const char 
             if (c < 0 && lx->cur > lx->buf && lx->cur[-1] == '\n') {
                 detected--;
             }
+            lx->eof_in_triple_string = triple && c < 0;
             lx->lineno = start_line;
             lx->line_start = start_line_ptr;
             lx->cur = start + 1;
@@ -782,6 +786,7 @@ again:
                 advance(lx);
                 advance(lx);
                 if (peek(lx) < 0) {
+                    lx->eof_after_backslash = true;
                     /* Reported after the backslash, with end_offset -1 as CPython. */
                     const char *line = line_at(lx, lx->lineno - 1);
                     int offset = char_count(line, (int)(lx->cur - 1 - line)) + 1;
@@ -898,8 +903,10 @@ at_eof:
         /* Reported by the caller as "'(' was never closed". */
         lx->status = LEX_ERROR_SOFT;
         int i = lx->level - 1;
+        /* (CPython's text keeps the newline only when that is the last line) */
         return lex_raise_at(lx, &ExcSyntaxError, lx->paren_lines[i], lx->paren_cols[i],
-                            lx->paren_lines[i], -1, true, "'%c' was never closed", lx->parens[i]);
+                            lx->paren_lines[i], -1, lx->paren_lines[i] == lx->lineno - 1,
+                            "'%c' was never closed", lx->parens[i]);
     }
     if (lx->indent_level > 0) {
         lx->indent_level--;
@@ -920,69 +927,46 @@ bool lex_is_incomplete(const char *source, size_t size) {
         return false;
     }
     bool incomplete = false;
-    TokenKind last = TOK_NEWLINE;      /* last significant token */
-    TokenKind before_last = TOK_NEWLINE;
-    int last_line = 0;
+    bool block_started = false; /* a line ended with ':' or started with '@' */
+    TokenKind last = TOK_NEWLINE;
+    bool at_line_start = true;
     Token tok;
     for (;;) {
         if (lex_next(&lx, &tok) < 0) {
-            /* Open bracket at the end, or a triple-quoted string running off
-             * the end: wait for more. Any other error is final. */
-            Object *exc = err_fetch();
-            if (lx.level > 0 && lx.cur >= lx.end) {
-                incomplete = true;
-            } else if (lx.status == LEX_ERROR_HARD && size >= 3) {
-                /* unterminated triple-quoted string? */
-                const char *msg = "unterminated triple-quoted";
-                (void)msg;
-                incomplete = strstr(lx.buf, "\"\"\"") != NULL || strstr(lx.buf, "'''") != NULL;
-                if (incomplete) {
-                    /* only when the error is about a triple-quoted string */
-                    Object *text = exc != NULL ? obj_str(exc) : NULL;
-                    incomplete = text != NULL && strstr(str_utf8(text), "triple-quoted") != NULL;
-                    XDECREF(text);
-                    err_clear();
-                }
-            }
-            XDECREF(exc);
+            /* Waiting for a closing bracket, the end of a triple-quoted
+             * string, or the line after a backslash: more input may fix it.
+             * Any other error is final: compiling will report it. */
+            err_clear();
+            incomplete = lx.eof_in_triple_string || lx.eof_after_backslash ||
+                         (lx.level > 0 && lx.cur >= lx.end);
             break;
         }
         if (tok.kind == TOK_ENDMARKER) {
             break;
         }
-        if (tok.kind != TOK_NEWLINE && tok.kind != TOK_INDENT && tok.kind != TOK_DEDENT) {
-            before_last = last;
+        if (tok.kind == TOK_NEWLINE) {
+            block_started |= last == TOK_COLON;
+            at_line_start = true;
+        } else if (tok.kind != TOK_INDENT && tok.kind != TOK_DEDENT) {
+            /* `for x in y: f(x)` on one line also waits for an empty line */
+            TokenKind k = tok.kind;
+            block_started |= at_line_start && (k == TOK_AT || k == TOK_KW_IF || k == TOK_KW_FOR ||
+                                               k == TOK_KW_WHILE || k == TOK_KW_DEF ||
+                                               k == TOK_KW_CLASS || k == TOK_KW_TRY ||
+                                               k == TOK_KW_WITH || k == TOK_KW_ASYNC);
+            at_line_start = false;
             last = tok.kind;
-            last_line = tok.end_lineno;
         }
     }
-    (void)before_last;
-    if (!incomplete) {
-        /* A line ending in ':' opens a block; an indented last line means a
-         * block is still open, until an empty line ends the input. */
-        const char *end = lx.buf != NULL ? lx.end : NULL;
-        bool ends_with_blank = end != NULL && end - lx.buf >= 2 && end[-1] == '\n' &&
-                               end[-2] == '\n';
-        if (last == TOK_COLON && !ends_with_blank) {
-            incomplete = true;
-        } else if (lx.indent_level > 0 || (last_line > 0 && !ends_with_blank && lx.buf != NULL)) {
-            /* Inside a compound statement: the first line began with a
-             * keyword that takes a block and no blank line has ended it. */
-            const char *p = lx.buf;
-            while (*p == ' ' || *p == '\t') {
-                p++;
-            }
-            static const char *const block_starts[] = {"if", "for", "while", "def", "class",
-                                                       "try", "with", "@", "async"};
-            for (size_t i = 0; i < sizeof block_starts / sizeof block_starts[0]; i++) {
-                size_t n = strlen(block_starts[i]);
-                if (strncmp(p, block_starts[i], n) == 0 &&
-                    (block_starts[i][0] == '@' || !is_ident_char((unsigned char)p[n]))) {
-                    incomplete = !ends_with_blank;
-                    break;
-                }
-            }
+    if (!incomplete && block_started) {
+        /* A compound statement ends with an empty line, as at the REPL. */
+        const char *end = lx.end; /* lx.buf always ends with '\n' */
+        const char *p = end - 1;
+        while (p > lx.buf && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\f')) {
+            p--;
         }
+        bool ends_with_blank = p == lx.buf || p[-1] == '\n';
+        incomplete = !ends_with_blank;
     }
     lex_fini(&lx);
     return incomplete;

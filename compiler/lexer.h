@@ -40,7 +40,6 @@ typedef struct Lexer {
     int lineno;             /* line of `cur` (1-based) */
     Object *filename;       /* borrowed: for SyntaxError.filename */
     bool at_line_start;     /* indentation must be measured before the next token */
-    bool emitted_any;       /* a token other than NEWLINE/INDENT/DEDENT was produced on this logical line */
     int indent_level;                      /* top of the stacks below */
     int indents[LEX_MAX_INDENT + 1];       /* indentation columns (tabs to multiples of 8) */
     int alt_indents[LEX_MAX_INDENT + 1];   /* same with tabs counted as 1: detects tab/space mixes */
@@ -50,6 +49,9 @@ typedef struct Lexer {
     int paren_lines[LEX_MAX_PAREN];        /* ... their lines */
     int paren_cols[LEX_MAX_PAREN];         /* ... and byte columns */
     bool done;              /* ENDMARKER produced */
+    bool added_newline;     /* the source did not end with a newline: buf has one more */
+    bool eof_in_triple_string; /* the source ended inside a triple-quoted string */
+    bool eof_after_backslash;  /* the source ended with a backslash continuation */
     LexStatus status;       /* set when lex_next fails */
 } Lexer;
 
@@ -87,12 +89,13 @@ int lex_raise_raw(Lexer *lx, TypeObject *type, int lineno, int offset, int end_l
 TokenKind lex_keyword_kind(const char *s, size_t len);
 
 /* For a REPL: true when `source` cannot be complete yet and more lines should
- * be read before compiling it. That is the case when it ends inside an open
- * bracket, inside a triple-quoted string, after a backslash continuation, or
- * inside a compound statement (a line ending in ':' or an indented block)
- * that has not been closed by an empty line. Never raises (errors clear
- * themselves: a source with an error is "complete", so that compiling it
- * reports the error). The runtime must be initialised. */
+ * be read before compiling it (the "..." prompt). That is the case when it
+ * ends inside an open bracket, inside a triple-quoted string, after a
+ * backslash continuation, or inside a compound statement (a line starting
+ * with if/for/while/def/class/try/with/@, or ending with ':') that has not
+ * been closed by an empty last line, as CPython's REPL. A source with any other error is "complete", so that
+ * compiling it reports the error. Never leaves an exception set. The runtime
+ * must be initialised. */
 bool lex_is_incomplete(const char *source, size_t size);
 
 #endif /* GILPY_LEXER_H */

@@ -439,9 +439,10 @@ static Mod *single_input(Parser *p) {
         if (p->error) {
             return NULL;
         }
-        Token *t = parser_token(p);
+        /* CPython points at the end of the first statement's line */
+        Token *t = prev_token(p)->kind == TOK_NEWLINE ? prev_token(p) : parser_token(p);
         parser_error_at_token(p, &ExcSyntaxError, t,
-                       "multiple statements found while compiling a single statement");
+                              "multiple statements found while compiling a single statement");
         return NULL;
     }
     Mod *m = parser_alloc(p, sizeof(Mod));

@@ -38,7 +38,11 @@ bool parser_starts_expression(TokenKind k) {
  * restore the position and clear the error. Returns the result or NULL. */
 static Expr *try_parse(Parser *p, Expr *(*fn)(Parser *)) {
     size_t save = p->pos, save_far = p->furthest;
+    /* Like CPython's *_without_invalid rules: no error hunting inside. */
+    bool outer = p->in_invalid_check;
+    p->in_invalid_check = true;
     Expr *e = fn(p);
+    p->in_invalid_check = outer;
     if (e == NULL && p->error && !p->lexer_error && err_matches(&ExcSyntaxError)) {
         err_clear();
         p->error = false;
@@ -55,7 +59,7 @@ static Expr *try_parse(Parser *p, Expr *(*fn)(Parser *)) {
  * Returns -1 when an error was raised. */
 static int check_juxtaposed(Parser *p, Expr *a, size_t a_start) {
     TokenKind k = peek_kind(p);
-    if (p->error || !parser_starts_expression(k) || p->in_dict_key) {
+    if (p->error || !parser_starts_expression(k) || p->in_dict_key || p->in_invalid_check) {
         return 0;
     }
     bool legacy = a->kind == EXPR_NAME && k != TOK_LPAR &&
@@ -64,9 +68,6 @@ static int check_juxtaposed(Parser *p, Expr *a, size_t a_start) {
         size_t save = p->pos, save_far = p->furthest;
         Expr *b = try_parse(p, parse_star_expressions);
         if (b != NULL) {
-            ERROR_AT_NODE(p, a, "");
-            err_clear();
-            p->error = false;
             parser_error_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                                "Missing parentheses in call to '%s'. Did you mean %s(...)?",
                                str_utf8(a->v.Name.id), str_utf8(a->v.Name.id));
@@ -82,14 +83,11 @@ static int check_juxtaposed(Parser *p, Expr *a, size_t a_start) {
     }
     size_t save = p->pos, save_far = p->furthest;
     Expr *b = try_parse(p, parse_expression);
-    if (b != NULL && token_ref(p, p->pos - 1)->end_lineno >= 0 && p->lx.level > 0 &&
-        token_ref(p, p->pos - 1)->kind != TOK_RPAR) {
-        /* inside brackets */
-    }
     if (b != NULL) {
         bool inside = false;
         /* Was the last token of b inside brackets? Count brackets from the
-         * start of the file up to it (cheap enough for an error path). */
+         * start of the file up to it (cheap enough for an error path; the
+         * lexer's own count has moved on since). */
         int level = 0;
         for (size_t i = 0; i < p->pos; i++) {
             TokenKind t = token_ref(p, i)->kind;
@@ -438,8 +436,8 @@ static Expr *slice_item(Parser *p) {
 static Expr *slices(Parser *p) {
     size_t start = p->pos;
     Expr *first = slice_item(p);
-    if (first == NULL || peek_kind(p) != TOK_COMMA) {
-        return first;
+    if (first == NULL || (peek_kind(p) != TOK_COMMA && first->kind != EXPR_STARRED)) {
+        return first; /* (a lone a[*b] is still a tuple) */
     }
     PtrVec elts = {0};
     if (parser_vec_push(p, &elts, first) < 0) {
@@ -510,6 +508,18 @@ int parse_call_arguments(Parser *p, Expr *call, size_t call_start, bool allow_ge
             if (parser_vec_push(p, &args, star) < 0) {
                 return -1;
             }
+        } else if ((k == TOK_KW_TRUE || k == TOK_KW_FALSE || k == TOK_KW_NONE) &&
+                   peek_kind_at(p, 1) == TOK_EQUAL) {
+            /* f(True=1): CPython's invalid_kwarg */
+            Token *name = advance_token(p);
+            advance_token(p);
+            Expr *value = parse_expression(p);
+            if (value != NULL) {
+                parser_error_range(p, name->lineno, name->col_offset, value->end_lineno,
+                                   value->end_col_offset, "cannot assign to %s",
+                                   token_kind_text[name->kind]);
+            }
+            return -1;
         } else if (k == TOK_NAME && peek_kind_at(p, 1) == TOK_EQUAL) {
             Token *name = advance_token(p);
             advance_token(p); /* '=' */
@@ -999,7 +1009,7 @@ Expr *parse_named_expression(Parser *p) {
     if (e != NULL && peek_kind(p) == TOK_COLONEQUAL) {
         return ERROR_AT_NODE(p, e, "cannot use assignment expressions with %s", parser_expr_name(e));
     }
-    if (e != NULL && peek_kind(p) == TOK_EQUAL && e->kind == EXPR_NAME &&
+    if (e != NULL && peek_kind(p) == TOK_EQUAL && e->kind == EXPR_NAME && !p->in_invalid_check &&
         token_ref(p, start)->kind == TOK_NAME && p->pos == start + 1) {
         /* `if x = 1:` (CPython's invalid_named_expression) */
         size_t save = p->pos;

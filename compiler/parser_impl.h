@@ -23,6 +23,7 @@ typedef struct Parser {
     bool lexer_error;  /* ... and it came from the lexer */
     int depth;         /* nesting, to fail cleanly on absurd inputs */
     bool in_dict_key;  /* parsing a dict display's key (for its own error message) */
+    bool in_invalid_check; /* parsing speculatively to explain an error: no nested checks */
     Token error_token; /* returned by token access once an error is pending */
     /* f-string expressions are parsed by a nested Parser over a copy of their
      * text; these place its nodes back in the real source. */
@@ -68,7 +69,7 @@ MAY_RAISE Expr *parser_fstring_expr(Parser *p, const char *src, size_t size, int
 
 /* ================================================================ shared by the parser files */
 
-#define PARSER_MAX_DEPTH 400 /* deeper nesting fails with MemoryError, as CPython's parser */
+#define PARSER_MAX_DEPTH 1000 /* deeper nesting fails with MemoryError, as CPython's parser */
 
 /* An error covering the node `e` (any node with position fields). */
 #define ERROR_AT_NODE(p, e, ...)                                                                   \

@@ -215,27 +215,73 @@ static int augassign_op(TokenKind k) {
     }
 }
 
-/* Report a bad assignment target the way CPython 3.11 does: with "here. Maybe
- * you meant '==' instead of '='?" when the statement is a single `a = b` whose
- * target could be a mistyped comparison, else "cannot assign to X". */
-static void bad_assignment(Parser *p, PtrVec *targets, Expr *value, bool more_equals) {
-    Expr *first = targets->items[0];
-    Expr *candidate = first;
-    if (first->kind == EXPR_TUPLE && first->v.Tuple.elts.count > 0 &&
-        token_ref(p, 0)->kind != TOK_LPAR) {
-        candidate = first->v.Tuple.elts.items[first->v.Tuple.elts.count - 1];
+/* Is e an expression at the `bitwise_or` level of the grammar or below
+ * (so not a comparison, `not`, `and`/`or`, conditional, lambda...)? */
+static bool is_bitwise_or_level(const Expr *e) {
+    switch (e->kind) {
+    case EXPR_BOOL_OP: case EXPR_COMPARE: case EXPR_IF_EXP: case EXPR_LAMBDA:
+    case EXPR_NAMED_EXPR: case EXPR_YIELD: case EXPR_YIELD_FROM: case EXPR_STARRED:
+        return false;
+    case EXPR_UNARY_OP:
+        return e->v.UnaryOp.op != AST_NOT;
+    default:
+        return true;
     }
-    bool parenthesised_tuple = first->kind == EXPR_TUPLE || first->kind == EXPR_LIST;
-    (void)parenthesised_tuple;
-    if (targets->count == 1 && !more_equals && parser_invalid_target(first, STAR_TARGETS) != NULL &&
-        parser_invalid_target(candidate, STAR_TARGETS) == candidate && candidate->kind != EXPR_LIST &&
-        candidate->kind != EXPR_TUPLE && candidate->kind != EXPR_GENERATOR_EXP &&
-        !(candidate->kind == EXPR_CONSTANT &&
-          (candidate->v.Constant.value == None || candidate->v.Constant.value == True ||
-           candidate->v.Constant.value == False)) &&
-        candidate->kind != EXPR_STARRED && value->kind != EXPR_TUPLE) {
-        ERROR_AT_NODE(p, candidate,
-                      "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+}
+
+/* A tuple written without parentheses starts where its first element starts. */
+static bool is_bare_tuple(const Expr *e) {
+    return e->kind == EXPR_TUPLE && e->v.Tuple.elts.count > 0 &&
+           e->lineno == e->v.Tuple.elts.items[0]->lineno &&
+           e->col_offset == e->v.Tuple.elts.items[0]->col_offset;
+}
+
+/* Report a bad assignment target as CPython 3.11 does. Its second pass tries,
+ * at the expression just before a single '=', the rule
+ *     a=bitwise_or '=' bitwise_or !('=' | ':=')
+ * which gives "cannot assign to X here. Maybe you meant '==' instead of
+ * '='?" (or, when that expression is a plain name, "invalid syntax. Maybe
+ * you meant '==' or ':=' instead of '='?"). Otherwise the message is
+ * "cannot assign to X" at the first bad part of the targets. */
+static void bad_assignment(Parser *p, PtrVec *targets, Expr *value, Token *stmt_start) {
+    Expr *first = targets->items[0];
+    Expr *candidate = is_bare_tuple(first)
+                          ? first->v.Tuple.elts.items[first->v.Tuple.elts.count - 1]
+                          : first;
+    Object *c = candidate->kind == EXPR_CONSTANT ? candidate->v.Constant.value : NULL;
+    /* a yield in parentheses is an atom, so it counts; a bare one does not */
+    bool parenthesised_yield = candidate->kind == EXPR_YIELD &&
+                               (candidate->lineno != stmt_start->lineno ||
+                                candidate->col_offset != stmt_start->col_offset);
+    bool comparison_typo = targets->count == 1 &&
+                           (is_bitwise_or_level(candidate) || parenthesised_yield) &&
+                           candidate->kind != EXPR_LIST && candidate->kind != EXPR_TUPLE &&
+                           candidate->kind != EXPR_GENERATOR_EXP && c != None && c != True &&
+                           c != False && value->kind != EXPR_YIELD &&
+                           value->kind != EXPR_YIELD_FROM;
+    if (comparison_typo && candidate->kind == EXPR_NAME) {
+        /* `1, a = x`: the range runs to the end of the first operand after '=' */
+        Expr *rhs = is_bare_tuple(value) ? value->v.Tuple.elts.items[0] : value;
+        while (!is_bitwise_or_level(rhs)) {
+            if (rhs->kind == EXPR_COMPARE) {
+                rhs = rhs->v.Compare.left;
+            } else if (rhs->kind == EXPR_BOOL_OP) {
+                rhs = rhs->v.BoolOp.values.items[0];
+            } else if (rhs->kind == EXPR_IF_EXP) {
+                rhs = rhs->v.IfExp.body;
+            } else if (rhs->kind == EXPR_UNARY_OP) {
+                rhs = rhs->v.UnaryOp.operand;
+            } else {
+                break;
+            }
+        }
+        parser_error_range(p, candidate->lineno, candidate->col_offset, rhs->end_lineno,
+                           rhs->end_col_offset,
+                           "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        return;
+    }
+    if (comparison_typo) { /* (even `1, a.b = 2` says "cannot assign to attribute here") */
+        ERROR_AT_NODE(p, candidate, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
                       parser_expr_name(candidate));
         return;
     }
@@ -325,7 +371,7 @@ static Stmt *expression_statement(Parser *p, size_t start) {
         for (size_t i = 0; i < targets.count; i++) {
             Expr *t = targets.items[i];
             if (parser_invalid_target(t, STAR_TARGETS) != NULL) {
-                bad_assignment(p, &targets, value, targets.count > 1);
+                bad_assignment(p, &targets, value, token_ref(p, start));
                 return NULL;
             }
         }
@@ -725,11 +771,13 @@ static Stmt *try_statement(Parser *p) {
                                   "except* is not supported by gilpy");
         }
         if (peek_kind(p) != TOK_COLON && peek_kind(p) != TOK_NEWLINE) {
+            size_t type_start = p->pos;
             if ((h->type = parse_expression(p)) == NULL) {
                 return NULL;
             }
             if (peek_kind(p) == TOK_COMMA) {
                 /* except A, B: -> needs parentheses */
+                p->pos = type_start;
                 Expr *types = parse_expressions(p);
                 if (types == NULL) {
                     return NULL;

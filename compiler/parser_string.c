@@ -337,7 +337,7 @@ static int fstring_field(Parser *p, FStringBuilder *fb, Literal *lit, size_t *po
         return -1;
     }
     size_t len = expr_end - expr_start;
-    char *buf = mem_alloc(len + 3);
+    char *buf = mem_alloc(len + 4);
     if (buf == NULL) {
         p->error = true;
         return -1;
@@ -345,9 +345,10 @@ static int fstring_field(Parser *p, FStringBuilder *fb, Literal *lit, size_t *po
     buf[0] = '(';
     memcpy(buf + 1, s + expr_start, len);
     buf[len + 1] = ')';
+    buf[len + 2] = '\n'; /* errors show "(expr)\n" as their text, as CPython */
     int line, col;
     body_position(lit, expr_start, &line, &col);
-    Expr *value = parser_fstring_expr(p, buf, len + 2, line, col);
+    Expr *value = parser_fstring_expr(p, buf, len + 3, line, col);
     mem_free(buf);
     if (value == NULL) {
         return -1;

@@ -12,22 +12,22 @@
 #include "str.h"
 
 /* CPython's messages (Python/symtable.c). */
-#define GLOBAL_PARAM "name '%U' is parameter and global"
-#define NONLOCAL_PARAM "name '%U' is parameter and nonlocal"
-#define GLOBAL_AFTER_ASSIGN "name '%U' is assigned to before global declaration"
+#define GLOBAL_PARAM          "name '%U' is parameter and global"
+#define NONLOCAL_PARAM        "name '%U' is parameter and nonlocal"
+#define GLOBAL_AFTER_ASSIGN   "name '%U' is assigned to before global declaration"
 #define NONLOCAL_AFTER_ASSIGN "name '%U' is assigned to before nonlocal declaration"
-#define GLOBAL_AFTER_USE "name '%U' is used prior to global declaration"
-#define NONLOCAL_AFTER_USE "name '%U' is used prior to nonlocal declaration"
-#define GLOBAL_ANNOT "annotated name '%U' can't be global"
-#define NONLOCAL_ANNOT "annotated name '%U' can't be nonlocal"
-#define IMPORT_STAR_WARNING "import * only allowed at module level"
-#define NAMED_EXPR_COMP_IN_CLASS                                                                   \
+#define GLOBAL_AFTER_USE      "name '%U' is used prior to global declaration"
+#define NONLOCAL_AFTER_USE    "name '%U' is used prior to nonlocal declaration"
+#define GLOBAL_ANNOT          "annotated name '%U' can't be global"
+#define NONLOCAL_ANNOT        "annotated name '%U' can't be nonlocal"
+#define IMPORT_STAR_WARNING   "import * only allowed at module level"
+#define NAMED_EXPR_COMP_IN_CLASS \
     "assignment expression within a comprehension cannot be used in a class body"
-#define NAMED_EXPR_COMP_CONFLICT                                                                   \
+#define NAMED_EXPR_COMP_CONFLICT \
     "assignment expression cannot rebind comprehension iteration variable '%U'"
-#define NAMED_EXPR_COMP_INNER_LOOP_CONFLICT                                                        \
+#define NAMED_EXPR_COMP_INNER_LOOP_CONFLICT \
     "comprehension inner loop cannot rebind assignment expression target '%U'"
-#define NAMED_EXPR_COMP_ITER_EXPR                                                                  \
+#define NAMED_EXPR_COMP_ITER_EXPR \
     "assignment expression cannot be used in a comprehension iterable expression"
 #define DUPLICATE_ARGUMENT "duplicate argument '%U' in function definition"
 
@@ -71,8 +71,8 @@ int symtable_syntax_error(Object *filename, const char *source, size_t source_si
         DECREF(msg);
         return -1;
     }
-    Object *exc = syntax_error_new(&ExcSyntaxError, str_utf8(msg), filename, lineno,
-                                   col_offset + 1, text, end_lineno, end_col_offset + 1);
+    Object *exc = syntax_error_new(&ExcSyntaxError, str_utf8(msg), filename, lineno, col_offset + 1,
+                                   text, end_lineno, end_col_offset + 1);
     DECREF(msg);
     DECREF(text);
     if (exc == NULL) {
@@ -83,9 +83,9 @@ int symtable_syntax_error(Object *filename, const char *source, size_t source_si
     return -1;
 }
 
-#define ST_ERROR(st, node, ...)                                                                    \
-    symtable_syntax_error((st)->filename, (st)->source, (st)->source_size, (node)->lineno,         \
-                          (node)->col_offset, (node)->end_lineno, (node)->end_col_offset,          \
+#define ST_ERROR(st, node, ...)                                                            \
+    symtable_syntax_error((st)->filename, (st)->source, (st)->source_size, (node)->lineno, \
+                          (node)->col_offset, (node)->end_lineno, (node)->end_col_offset,  \
                           __VA_ARGS__)
 
 /* ================================================================ small arena arrays */
@@ -282,7 +282,7 @@ typedef struct Location {
     int lineno, col_offset, end_lineno, end_col_offset;
 } Location;
 
-#define LOC(node)                                                                                  \
+#define LOC(node) \
     ((Location){(node)->lineno, (node)->col_offset, (node)->end_lineno, (node)->end_col_offset})
 
 /* Record that `name` is used with `flag` in `scope` (CPython's
@@ -494,183 +494,183 @@ static int visit_declaration(SymTable *st, const Stmt *s, IdentifierSeq names, b
 
 static int visit_stmt(SymTable *st, const Stmt *s) {
     switch (s->kind) {
-    case STMT_FUNCTION_DEF: {
-        const Arguments *a = s->v.FunctionDef.args;
-        if (add_def(st, s->v.FunctionDef.name, DEF_LOCAL, LOC(s)) < 0 ||
-            visit_exprs(st, a->defaults) < 0 || visit_exprs(st, a->kw_defaults) < 0 ||
-            visit_annotations(st, a, s->v.FunctionDef.returns) < 0 ||
-            visit_exprs(st, s->v.FunctionDef.decorator_list) < 0) {
-            return -1;
-        }
-        if (enter_block(st, s->v.FunctionDef.name, SCOPE_FUNCTION, s, s->lineno,
-                        s->col_offset) < 0 ||
-            visit_arguments(st, a) < 0 || visit_stmts(st, s->v.FunctionDef.body) < 0) {
-            return -1;
-        }
-        exit_block(st);
-        return 0;
-    }
-    case STMT_CLASS_DEF: {
-        if (add_def(st, s->v.ClassDef.name, DEF_LOCAL, LOC(s)) < 0 ||
-            visit_exprs(st, s->v.ClassDef.bases) < 0) {
-            return -1;
-        }
-        for (size_t i = 0; i < s->v.ClassDef.keywords.count; i++) {
-            if (visit_expr(st, s->v.ClassDef.keywords.items[i]->value) < 0) {
+        case STMT_FUNCTION_DEF: {
+            const Arguments *a = s->v.FunctionDef.args;
+            if (add_def(st, s->v.FunctionDef.name, DEF_LOCAL, LOC(s)) < 0 ||
+                visit_exprs(st, a->defaults) < 0 || visit_exprs(st, a->kw_defaults) < 0 ||
+                visit_annotations(st, a, s->v.FunctionDef.returns) < 0 ||
+                visit_exprs(st, s->v.FunctionDef.decorator_list) < 0) {
                 return -1;
             }
-        }
-        if (visit_exprs(st, s->v.ClassDef.decorator_list) < 0 ||
-            enter_block(st, s->v.ClassDef.name, SCOPE_CLASS, s, s->lineno, s->col_offset) < 0) {
-            return -1;
-        }
-        Object *saved = st->private_name;
-        st->private_name = s->v.ClassDef.name;
-        int r = visit_stmts(st, s->v.ClassDef.body);
-        st->private_name = saved;
-        if (r < 0) {
-            return -1;
-        }
-        exit_block(st);
-        return 0;
-    }
-    case STMT_RETURN:
-        return s->v.Return.value != NULL ? visit_expr(st, s->v.Return.value) : 0;
-    case STMT_DELETE:
-        return visit_exprs(st, s->v.Delete.targets);
-    case STMT_ASSIGN:
-        if (visit_exprs(st, s->v.Assign.targets) < 0) {
-            return -1;
-        }
-        return visit_expr(st, s->v.Assign.value);
-    case STMT_ANN_ASSIGN: {
-        const Expr *target = s->v.AnnAssign.target;
-        if (target->kind == EXPR_NAME) {
-            Object *mangled = symtable_mangle(st->arena, st->private_name, target->v.Name.id);
-            if (mangled == NULL) {
+            if (enter_block(st, s->v.FunctionDef.name, SCOPE_FUNCTION, s, s->lineno,
+                            s->col_offset) < 0 ||
+                visit_arguments(st, a) < 0 || visit_stmts(st, s->v.FunctionDef.body) < 0) {
                 return -1;
             }
-            int cur = scope_flags(st->cur, mangled);
-            if ((cur & (DEF_GLOBAL | DEF_NONLOCAL)) && st->cur != st->top &&
-                s->v.AnnAssign.simple) {
-                return ST_ERROR(st, s, (cur & DEF_GLOBAL) ? GLOBAL_ANNOT : NONLOCAL_ANNOT,
-                                target->v.Name.id);
+            exit_block(st);
+            return 0;
+        }
+        case STMT_CLASS_DEF: {
+            if (add_def(st, s->v.ClassDef.name, DEF_LOCAL, LOC(s)) < 0 ||
+                visit_exprs(st, s->v.ClassDef.bases) < 0) {
+                return -1;
             }
-            if (s->v.AnnAssign.simple) {
-                if (add_def(st, target->v.Name.id, DEF_ANNOT | DEF_LOCAL, LOC(target)) < 0) {
+            for (size_t i = 0; i < s->v.ClassDef.keywords.count; i++) {
+                if (visit_expr(st, s->v.ClassDef.keywords.items[i]->value) < 0) {
                     return -1;
                 }
-            } else if (s->v.AnnAssign.value != NULL &&
-                       add_def(st, target->v.Name.id, DEF_LOCAL, LOC(target)) < 0) {
+            }
+            if (visit_exprs(st, s->v.ClassDef.decorator_list) < 0 ||
+                enter_block(st, s->v.ClassDef.name, SCOPE_CLASS, s, s->lineno, s->col_offset) < 0) {
                 return -1;
             }
-        } else if (visit_expr(st, target) < 0) {
-            return -1;
-        }
-        if (visit_expr(st, s->v.AnnAssign.annotation) < 0) {
-            return -1;
-        }
-        return s->v.AnnAssign.value != NULL ? visit_expr(st, s->v.AnnAssign.value) : 0;
-    }
-    case STMT_AUG_ASSIGN:
-        if (visit_expr(st, s->v.AugAssign.target) < 0) {
-            return -1;
-        }
-        return visit_expr(st, s->v.AugAssign.value);
-    case STMT_FOR:
-        if (visit_expr(st, s->v.For.target) < 0 || visit_expr(st, s->v.For.iter) < 0 ||
-            visit_stmts(st, s->v.For.body) < 0) {
-            return -1;
-        }
-        return visit_stmts(st, s->v.For.orelse);
-    case STMT_WHILE:
-        if (visit_expr(st, s->v.While.test) < 0 || visit_stmts(st, s->v.While.body) < 0) {
-            return -1;
-        }
-        return visit_stmts(st, s->v.While.orelse);
-    case STMT_IF:
-        if (visit_expr(st, s->v.If.test) < 0 || visit_stmts(st, s->v.If.body) < 0) {
-            return -1;
-        }
-        return visit_stmts(st, s->v.If.orelse);
-    case STMT_WITH:
-        for (size_t i = 0; i < s->v.With.items.count; i++) {
-            const WithItem *item = s->v.With.items.items[i];
-            if (visit_expr(st, item->context_expr) < 0) {
+            Object *saved = st->private_name;
+            st->private_name = s->v.ClassDef.name;
+            int r = visit_stmts(st, s->v.ClassDef.body);
+            st->private_name = saved;
+            if (r < 0) {
                 return -1;
             }
-            if (item->optional_vars != NULL && visit_expr(st, item->optional_vars) < 0) {
+            exit_block(st);
+            return 0;
+        }
+        case STMT_RETURN:
+            return s->v.Return.value != NULL ? visit_expr(st, s->v.Return.value) : 0;
+        case STMT_DELETE:
+            return visit_exprs(st, s->v.Delete.targets);
+        case STMT_ASSIGN:
+            if (visit_exprs(st, s->v.Assign.targets) < 0) {
                 return -1;
             }
+            return visit_expr(st, s->v.Assign.value);
+        case STMT_ANN_ASSIGN: {
+            const Expr *target = s->v.AnnAssign.target;
+            if (target->kind == EXPR_NAME) {
+                Object *mangled = symtable_mangle(st->arena, st->private_name, target->v.Name.id);
+                if (mangled == NULL) {
+                    return -1;
+                }
+                int cur = scope_flags(st->cur, mangled);
+                if ((cur & (DEF_GLOBAL | DEF_NONLOCAL)) && st->cur != st->top &&
+                    s->v.AnnAssign.simple) {
+                    return ST_ERROR(st, s, (cur & DEF_GLOBAL) ? GLOBAL_ANNOT : NONLOCAL_ANNOT,
+                                    target->v.Name.id);
+                }
+                if (s->v.AnnAssign.simple) {
+                    if (add_def(st, target->v.Name.id, DEF_ANNOT | DEF_LOCAL, LOC(target)) < 0) {
+                        return -1;
+                    }
+                } else if (s->v.AnnAssign.value != NULL &&
+                           add_def(st, target->v.Name.id, DEF_LOCAL, LOC(target)) < 0) {
+                    return -1;
+                }
+            } else if (visit_expr(st, target) < 0) {
+                return -1;
+            }
+            if (visit_expr(st, s->v.AnnAssign.annotation) < 0) {
+                return -1;
+            }
+            return s->v.AnnAssign.value != NULL ? visit_expr(st, s->v.AnnAssign.value) : 0;
         }
-        return visit_stmts(st, s->v.With.body);
-    case STMT_RAISE:
-        if (s->v.Raise.exc != NULL && visit_expr(st, s->v.Raise.exc) < 0) {
+        case STMT_AUG_ASSIGN:
+            if (visit_expr(st, s->v.AugAssign.target) < 0) {
+                return -1;
+            }
+            return visit_expr(st, s->v.AugAssign.value);
+        case STMT_FOR:
+            if (visit_expr(st, s->v.For.target) < 0 || visit_expr(st, s->v.For.iter) < 0 ||
+                visit_stmts(st, s->v.For.body) < 0) {
+                return -1;
+            }
+            return visit_stmts(st, s->v.For.orelse);
+        case STMT_WHILE:
+            if (visit_expr(st, s->v.While.test) < 0 || visit_stmts(st, s->v.While.body) < 0) {
+                return -1;
+            }
+            return visit_stmts(st, s->v.While.orelse);
+        case STMT_IF:
+            if (visit_expr(st, s->v.If.test) < 0 || visit_stmts(st, s->v.If.body) < 0) {
+                return -1;
+            }
+            return visit_stmts(st, s->v.If.orelse);
+        case STMT_WITH:
+            for (size_t i = 0; i < s->v.With.items.count; i++) {
+                const WithItem *item = s->v.With.items.items[i];
+                if (visit_expr(st, item->context_expr) < 0) {
+                    return -1;
+                }
+                if (item->optional_vars != NULL && visit_expr(st, item->optional_vars) < 0) {
+                    return -1;
+                }
+            }
+            return visit_stmts(st, s->v.With.body);
+        case STMT_RAISE:
+            if (s->v.Raise.exc != NULL && visit_expr(st, s->v.Raise.exc) < 0) {
+                return -1;
+            }
+            return s->v.Raise.cause != NULL ? visit_expr(st, s->v.Raise.cause) : 0;
+        case STMT_TRY:
+            if (visit_stmts(st, s->v.Try.body) < 0 || visit_stmts(st, s->v.Try.orelse) < 0) {
+                return -1;
+            }
+            for (size_t i = 0; i < s->v.Try.handlers.count; i++) {
+                const ExceptHandler *h = s->v.Try.handlers.items[i];
+                if (h->type != NULL && visit_expr(st, h->type) < 0) {
+                    return -1;
+                }
+                if (h->name != NULL && add_def(st, h->name, DEF_LOCAL, LOC(h)) < 0) {
+                    return -1;
+                }
+                if (visit_stmts(st, h->body) < 0) {
+                    return -1;
+                }
+            }
+            return visit_stmts(st, s->v.Try.finalbody);
+        case STMT_ASSERT:
+            if (visit_expr(st, s->v.Assert.test) < 0) {
+                return -1;
+            }
+            return s->v.Assert.msg != NULL ? visit_expr(st, s->v.Assert.msg) : 0;
+        case STMT_IMPORT:
+            for (size_t i = 0; i < s->v.Import.names.count; i++) {
+                if (visit_alias(st, s->v.Import.names.items[i]) < 0) {
+                    return -1;
+                }
+            }
+            return 0;
+        case STMT_IMPORT_FROM:
+            for (size_t i = 0; i < s->v.ImportFrom.names.count; i++) {
+                if (visit_alias(st, s->v.ImportFrom.names.items[i]) < 0) {
+                    return -1;
+                }
+            }
+            return 0;
+        case STMT_GLOBAL:
+            return visit_declaration(st, s, s->v.Global.names, true);
+        case STMT_NONLOCAL:
+            return visit_declaration(st, s, s->v.Nonlocal.names, false);
+        case STMT_EXPR:
+            return visit_expr(st, s->v.Expr.value);
+        case STMT_PASS:
+        case STMT_BREAK:
+        case STMT_CONTINUE:
+            return 0;
+        default:
+            err_format(&ExcSystemError, "symtable: unknown statement kind %d", (int)s->kind);
             return -1;
-        }
-        return s->v.Raise.cause != NULL ? visit_expr(st, s->v.Raise.cause) : 0;
-    case STMT_TRY:
-        if (visit_stmts(st, s->v.Try.body) < 0 || visit_stmts(st, s->v.Try.orelse) < 0) {
-            return -1;
-        }
-        for (size_t i = 0; i < s->v.Try.handlers.count; i++) {
-            const ExceptHandler *h = s->v.Try.handlers.items[i];
-            if (h->type != NULL && visit_expr(st, h->type) < 0) {
-                return -1;
-            }
-            if (h->name != NULL && add_def(st, h->name, DEF_LOCAL, LOC(h)) < 0) {
-                return -1;
-            }
-            if (visit_stmts(st, h->body) < 0) {
-                return -1;
-            }
-        }
-        return visit_stmts(st, s->v.Try.finalbody);
-    case STMT_ASSERT:
-        if (visit_expr(st, s->v.Assert.test) < 0) {
-            return -1;
-        }
-        return s->v.Assert.msg != NULL ? visit_expr(st, s->v.Assert.msg) : 0;
-    case STMT_IMPORT:
-        for (size_t i = 0; i < s->v.Import.names.count; i++) {
-            if (visit_alias(st, s->v.Import.names.items[i]) < 0) {
-                return -1;
-            }
-        }
-        return 0;
-    case STMT_IMPORT_FROM:
-        for (size_t i = 0; i < s->v.ImportFrom.names.count; i++) {
-            if (visit_alias(st, s->v.ImportFrom.names.items[i]) < 0) {
-                return -1;
-            }
-        }
-        return 0;
-    case STMT_GLOBAL:
-        return visit_declaration(st, s, s->v.Global.names, true);
-    case STMT_NONLOCAL:
-        return visit_declaration(st, s, s->v.Nonlocal.names, false);
-    case STMT_EXPR:
-        return visit_expr(st, s->v.Expr.value);
-    case STMT_PASS:
-    case STMT_BREAK:
-    case STMT_CONTINUE:
-        return 0;
-    default:
-        err_format(&ExcSystemError, "symtable: unknown statement kind %d", (int)s->kind);
-        return -1;
     }
 }
 
 static const char *yield_in_comprehension_message(ComprehensionKind kind) {
     switch (kind) {
-    case COMP_LIST:
-        return "'yield' inside list comprehension";
-    case COMP_SET:
-        return "'yield' inside set comprehension";
-    case COMP_DICT:
-        return "'yield' inside dict comprehension";
-    default:
-        return "'yield' inside generator expression";
+        case COMP_LIST:
+            return "'yield' inside list comprehension";
+        case COMP_SET:
+            return "'yield' inside set comprehension";
+        case COMP_DICT:
+            return "'yield' inside dict comprehension";
+        default:
+            return "'yield' inside generator expression";
     }
 }
 
@@ -764,144 +764,145 @@ static int visit_comprehension_scope(SymTable *st, const Expr *e, const char *sc
 
 static int visit_expr(SymTable *st, const Expr *e) {
     switch (e->kind) {
-    case EXPR_NAMED_EXPR:
-        if (st->cur->comp_iter_expr > 0) {
-            return ST_ERROR(st, e, NAMED_EXPR_COMP_ITER_EXPR);
-        }
-        if (st->cur->comprehension != COMP_NONE &&
-            extend_namedexpr_scope(st, e->v.NamedExpr.target) < 0) {
-            return -1;
-        }
-        if (visit_expr(st, e->v.NamedExpr.value) < 0) {
-            return -1;
-        }
-        return visit_expr(st, e->v.NamedExpr.target);
-    case EXPR_BOOL_OP:
-        return visit_exprs(st, e->v.BoolOp.values);
-    case EXPR_BIN_OP:
-        if (visit_expr(st, e->v.BinOp.left) < 0) {
-            return -1;
-        }
-        return visit_expr(st, e->v.BinOp.right);
-    case EXPR_UNARY_OP:
-        return visit_expr(st, e->v.UnaryOp.operand);
-    case EXPR_LAMBDA: {
-        const Arguments *a = e->v.Lambda.args;
-        if (visit_exprs(st, a->defaults) < 0 || visit_exprs(st, a->kw_defaults) < 0) {
-            return -1;
-        }
-        Object *name = intern(st, "lambda");
-        if (name == NULL || enter_block(st, name, SCOPE_FUNCTION, e, e->lineno, e->col_offset) < 0 ||
-            visit_arguments(st, a) < 0 || visit_expr(st, e->v.Lambda.body) < 0) {
-            return -1;
-        }
-        exit_block(st);
-        return 0;
-    }
-    case EXPR_IF_EXP:
-        if (visit_expr(st, e->v.IfExp.test) < 0 || visit_expr(st, e->v.IfExp.body) < 0) {
-            return -1;
-        }
-        return visit_expr(st, e->v.IfExp.orelse);
-    case EXPR_DICT:
-        if (visit_exprs(st, e->v.Dict.keys) < 0) {
-            return -1;
-        }
-        return visit_exprs(st, e->v.Dict.values);
-    case EXPR_SET:
-        return visit_exprs(st, e->v.Set.elts);
-    case EXPR_LIST_COMP:
-        return visit_comprehension_scope(st, e, "listcomp", COMP_LIST, e->v.ListComp.generators,
-                                         e->v.ListComp.elt, NULL);
-    case EXPR_SET_COMP:
-        return visit_comprehension_scope(st, e, "setcomp", COMP_SET, e->v.SetComp.generators,
-                                         e->v.SetComp.elt, NULL);
-    case EXPR_DICT_COMP:
-        return visit_comprehension_scope(st, e, "dictcomp", COMP_DICT, e->v.DictComp.generators,
-                                         e->v.DictComp.key, e->v.DictComp.value);
-    case EXPR_GENERATOR_EXP:
-        return visit_comprehension_scope(st, e, "genexpr", COMP_GENERATOR,
-                                         e->v.GeneratorExp.generators, e->v.GeneratorExp.elt,
-                                         NULL);
-    case EXPR_AWAIT:
-        st->cur->coroutine = true;
-        return visit_expr(st, e->v.Await.value);
-    case EXPR_YIELD:
-    case EXPR_YIELD_FROM: {
-        const Expr *value = e->kind == EXPR_YIELD ? e->v.Yield.value : e->v.YieldFrom.value;
-        if (value != NULL && visit_expr(st, value) < 0) {
-            return -1;
-        }
-        st->cur->generator = true;
-        if (st->cur->comprehension != COMP_NONE) {
-            return ST_ERROR(st, e, yield_in_comprehension_message(st->cur->comprehension));
-        }
-        return 0;
-    }
-    case EXPR_COMPARE:
-        if (visit_expr(st, e->v.Compare.left) < 0) {
-            return -1;
-        }
-        return visit_exprs(st, e->v.Compare.comparators);
-    case EXPR_CALL:
-        if (visit_expr(st, e->v.Call.func) < 0 || visit_exprs(st, e->v.Call.args) < 0) {
-            return -1;
-        }
-        for (size_t i = 0; i < e->v.Call.keywords.count; i++) {
-            if (visit_expr(st, e->v.Call.keywords.items[i]->value) < 0) {
+        case EXPR_NAMED_EXPR:
+            if (st->cur->comp_iter_expr > 0) {
+                return ST_ERROR(st, e, NAMED_EXPR_COMP_ITER_EXPR);
+            }
+            if (st->cur->comprehension != COMP_NONE &&
+                extend_namedexpr_scope(st, e->v.NamedExpr.target) < 0) {
                 return -1;
             }
-        }
-        return 0;
-    case EXPR_FORMATTED_VALUE:
-        if (visit_expr(st, e->v.FormattedValue.value) < 0) {
-            return -1;
-        }
-        return e->v.FormattedValue.format_spec != NULL
-                   ? visit_expr(st, e->v.FormattedValue.format_spec)
-                   : 0;
-    case EXPR_JOINED_STR:
-        return visit_exprs(st, e->v.JoinedStr.values);
-    case EXPR_CONSTANT:
-        return 0;
-    case EXPR_ATTRIBUTE:
-        return visit_expr(st, e->v.Attribute.value);
-    case EXPR_SUBSCRIPT:
-        if (visit_expr(st, e->v.Subscript.value) < 0) {
-            return -1;
-        }
-        return visit_expr(st, e->v.Subscript.slice);
-    case EXPR_STARRED:
-        return visit_expr(st, e->v.Starred.value);
-    case EXPR_SLICE:
-        if (e->v.Slice.lower != NULL && visit_expr(st, e->v.Slice.lower) < 0) {
-            return -1;
-        }
-        if (e->v.Slice.upper != NULL && visit_expr(st, e->v.Slice.upper) < 0) {
-            return -1;
-        }
-        return e->v.Slice.step != NULL ? visit_expr(st, e->v.Slice.step) : 0;
-    case EXPR_NAME: {
-        bool load = e->v.Name.ctx == AST_LOAD;
-        if (add_def(st, e->v.Name.id, load ? DEF_USE : DEF_LOCAL, LOC(e)) < 0) {
-            return -1;
-        }
-        /* super() needs the __class__ cell of the enclosing class. */
-        if (load && st->cur->kind == SCOPE_FUNCTION && str_equal_cstr(e->v.Name.id, "super")) {
-            Object *cls = intern(st, "__class__");
-            if (cls == NULL || add_def(st, cls, DEF_USE, LOC(e)) < 0) {
+            if (visit_expr(st, e->v.NamedExpr.value) < 0) {
                 return -1;
             }
+            return visit_expr(st, e->v.NamedExpr.target);
+        case EXPR_BOOL_OP:
+            return visit_exprs(st, e->v.BoolOp.values);
+        case EXPR_BIN_OP:
+            if (visit_expr(st, e->v.BinOp.left) < 0) {
+                return -1;
+            }
+            return visit_expr(st, e->v.BinOp.right);
+        case EXPR_UNARY_OP:
+            return visit_expr(st, e->v.UnaryOp.operand);
+        case EXPR_LAMBDA: {
+            const Arguments *a = e->v.Lambda.args;
+            if (visit_exprs(st, a->defaults) < 0 || visit_exprs(st, a->kw_defaults) < 0) {
+                return -1;
+            }
+            Object *name = intern(st, "lambda");
+            if (name == NULL ||
+                enter_block(st, name, SCOPE_FUNCTION, e, e->lineno, e->col_offset) < 0 ||
+                visit_arguments(st, a) < 0 || visit_expr(st, e->v.Lambda.body) < 0) {
+                return -1;
+            }
+            exit_block(st);
+            return 0;
         }
-        return 0;
-    }
-    case EXPR_LIST:
-        return visit_exprs(st, e->v.List.elts);
-    case EXPR_TUPLE:
-        return visit_exprs(st, e->v.Tuple.elts);
-    default:
-        err_format(&ExcSystemError, "symtable: unknown expression kind %d", (int)e->kind);
-        return -1;
+        case EXPR_IF_EXP:
+            if (visit_expr(st, e->v.IfExp.test) < 0 || visit_expr(st, e->v.IfExp.body) < 0) {
+                return -1;
+            }
+            return visit_expr(st, e->v.IfExp.orelse);
+        case EXPR_DICT:
+            if (visit_exprs(st, e->v.Dict.keys) < 0) {
+                return -1;
+            }
+            return visit_exprs(st, e->v.Dict.values);
+        case EXPR_SET:
+            return visit_exprs(st, e->v.Set.elts);
+        case EXPR_LIST_COMP:
+            return visit_comprehension_scope(st, e, "listcomp", COMP_LIST, e->v.ListComp.generators,
+                                             e->v.ListComp.elt, NULL);
+        case EXPR_SET_COMP:
+            return visit_comprehension_scope(st, e, "setcomp", COMP_SET, e->v.SetComp.generators,
+                                             e->v.SetComp.elt, NULL);
+        case EXPR_DICT_COMP:
+            return visit_comprehension_scope(st, e, "dictcomp", COMP_DICT, e->v.DictComp.generators,
+                                             e->v.DictComp.key, e->v.DictComp.value);
+        case EXPR_GENERATOR_EXP:
+            return visit_comprehension_scope(st, e, "genexpr", COMP_GENERATOR,
+                                             e->v.GeneratorExp.generators, e->v.GeneratorExp.elt,
+                                             NULL);
+        case EXPR_AWAIT:
+            st->cur->coroutine = true;
+            return visit_expr(st, e->v.Await.value);
+        case EXPR_YIELD:
+        case EXPR_YIELD_FROM: {
+            const Expr *value = e->kind == EXPR_YIELD ? e->v.Yield.value : e->v.YieldFrom.value;
+            if (value != NULL && visit_expr(st, value) < 0) {
+                return -1;
+            }
+            st->cur->generator = true;
+            if (st->cur->comprehension != COMP_NONE) {
+                return ST_ERROR(st, e, yield_in_comprehension_message(st->cur->comprehension));
+            }
+            return 0;
+        }
+        case EXPR_COMPARE:
+            if (visit_expr(st, e->v.Compare.left) < 0) {
+                return -1;
+            }
+            return visit_exprs(st, e->v.Compare.comparators);
+        case EXPR_CALL:
+            if (visit_expr(st, e->v.Call.func) < 0 || visit_exprs(st, e->v.Call.args) < 0) {
+                return -1;
+            }
+            for (size_t i = 0; i < e->v.Call.keywords.count; i++) {
+                if (visit_expr(st, e->v.Call.keywords.items[i]->value) < 0) {
+                    return -1;
+                }
+            }
+            return 0;
+        case EXPR_FORMATTED_VALUE:
+            if (visit_expr(st, e->v.FormattedValue.value) < 0) {
+                return -1;
+            }
+            return e->v.FormattedValue.format_spec != NULL
+                       ? visit_expr(st, e->v.FormattedValue.format_spec)
+                       : 0;
+        case EXPR_JOINED_STR:
+            return visit_exprs(st, e->v.JoinedStr.values);
+        case EXPR_CONSTANT:
+            return 0;
+        case EXPR_ATTRIBUTE:
+            return visit_expr(st, e->v.Attribute.value);
+        case EXPR_SUBSCRIPT:
+            if (visit_expr(st, e->v.Subscript.value) < 0) {
+                return -1;
+            }
+            return visit_expr(st, e->v.Subscript.slice);
+        case EXPR_STARRED:
+            return visit_expr(st, e->v.Starred.value);
+        case EXPR_SLICE:
+            if (e->v.Slice.lower != NULL && visit_expr(st, e->v.Slice.lower) < 0) {
+                return -1;
+            }
+            if (e->v.Slice.upper != NULL && visit_expr(st, e->v.Slice.upper) < 0) {
+                return -1;
+            }
+            return e->v.Slice.step != NULL ? visit_expr(st, e->v.Slice.step) : 0;
+        case EXPR_NAME: {
+            bool load = e->v.Name.ctx == AST_LOAD;
+            if (add_def(st, e->v.Name.id, load ? DEF_USE : DEF_LOCAL, LOC(e)) < 0) {
+                return -1;
+            }
+            /* super() needs the __class__ cell of the enclosing class. */
+            if (load && st->cur->kind == SCOPE_FUNCTION && str_equal_cstr(e->v.Name.id, "super")) {
+                Object *cls = intern(st, "__class__");
+                if (cls == NULL || add_def(st, cls, DEF_USE, LOC(e)) < 0) {
+                    return -1;
+                }
+            }
+            return 0;
+        }
+        case EXPR_LIST:
+            return visit_exprs(st, e->v.List.elts);
+        case EXPR_TUPLE:
+            return visit_exprs(st, e->v.Tuple.elts);
+        default:
+            err_format(&ExcSystemError, "symtable: unknown expression kind %d", (int)e->kind);
+            return -1;
     }
 }
 
@@ -1212,18 +1213,18 @@ SymTable *symtable_build(Arena *arena, const Mod *mod, Object *filename, const c
     }
     int r = 0;
     switch (mod->kind) {
-    case MOD_MODULE:
-        r = visit_stmts(st, mod->v.Module.body);
-        break;
-    case MOD_INTERACTIVE:
-        r = visit_stmts(st, mod->v.Interactive.body);
-        break;
-    case MOD_EXPRESSION:
-        r = visit_expr(st, mod->v.Expression.body);
-        break;
-    default:
-        err_set_string(&ExcSystemError, "symtable: unknown module kind");
-        return NULL;
+        case MOD_MODULE:
+            r = visit_stmts(st, mod->v.Module.body);
+            break;
+        case MOD_INTERACTIVE:
+            r = visit_stmts(st, mod->v.Interactive.body);
+            break;
+        case MOD_EXPRESSION:
+            r = visit_expr(st, mod->v.Expression.body);
+            break;
+        default:
+            err_set_string(&ExcSystemError, "symtable: unknown module kind");
+            return NULL;
     }
     if (r < 0) {
         return NULL;

@@ -95,16 +95,16 @@ struct Scope {
 };
 
 typedef struct SymTable {
-    Arena *arena;     /* every Scope and array lives here */
-    Object *filename; /* borrowed */
+    Arena *arena;       /* every Scope and array lives here */
+    Object *filename;   /* borrowed */
     const char *source; /* the source text (for SyntaxError.text), may be NULL */
     size_t source_size;
-    Scope *top;       /* the module scope */
-    Scope *cur;       /* scope being built */
-    Scope **stack;    /* enclosing scopes while building */
+    Scope *top;    /* the module scope */
+    Scope *cur;    /* scope being built */
+    Scope **stack; /* enclosing scopes while building */
     size_t depth, stack_capacity;
     Object *private_name; /* enclosing class name (for __mangling), or NULL */
-    Scope **all;      /* every scope, to find one by its AST node */
+    Scope **all;          /* every scope, to find one by its AST node */
     size_t nall, all_capacity;
 } SymTable;
 
@@ -136,7 +136,6 @@ MAY_RAISE Object *symtable_mangle(Arena *arena, Object *private_name, Object *na
  * filename is a pseudo-file such as "<string>" (as CPython, which re-reads
  * the file). */
 int symtable_syntax_error(Object *filename, const char *source, size_t source_size, int lineno,
-                          int col_offset, int end_lineno, int end_col_offset, const char *fmt,
-                          ...);
+                          int col_offset, int end_lineno, int end_col_offset, const char *fmt, ...);
 
 #endif /* GILPY_SYMTABLE_H */

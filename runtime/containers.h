@@ -64,6 +64,15 @@ MAY_RAISE int container_no_keywords(const char *fname, Object *kwnames);
 MAY_RAISE int repr_enter(Object *v);
 void repr_leave(Object *v);
 
+/* The "trashcan" (CPython's Py_TRASHCAN): deallocating a deeply nested
+ * structure (x = [x] a million times) would recurse once per level and
+ * overflow the C stack. A container's dealloc starts with
+ *     if (dealloc_defer(self)) { return; }
+ * and ends with dealloc_done(); past a nesting depth the object is parked
+ * and freed later by the outermost dealloc, iteratively. */
+bool dealloc_defer(Object *v);
+void dealloc_done(void);
+
 /* For sequence `*` and `+` with an operand of a foreign type: give that
  * operand's type a chance (its __rmul__/__radd__). Returns its result (maybe
  * NotImplemented, new reference) or NULL with an error. */

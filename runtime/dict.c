@@ -19,6 +19,7 @@
 #include "args.h"
 #include "containers.h"
 #include "errors.h"
+#include "genericalias.h"
 #include "exceptions.h"
 #include "list.h"
 #include "memory.h"
@@ -643,8 +644,18 @@ Object *dict_keys_list(Object *self) {
 /* ============================================================ type slots */
 
 static void dict_dealloc(Object *self) {
+    if (dealloc_defer(self)) {
+        return;
+    }
     dict_clear(self);
     obj_free(self);
+    dealloc_done();
+}
+
+/* The collector's clear slot: drop every entry to break a cycle. */
+static int dict_clear_slot(Object *self) {
+    dict_clear(self);
+    return 0;
 }
 
 static int dict_traverse(Object *self, VisitFunc visit, void *arg) {
@@ -1070,6 +1081,7 @@ static const MethodDef dict_methods[] = {
     {"clear", dict_clear_method, 0, "D.clear() -> None.  Remove all items from D."},
     {"fromkeys", dict_fromkeys_method, METHOD_CLASS, "Create a new dictionary with keys from iterable and values set to value."},
     {"__reversed__", dict_reversed_method, 0, "Return a reverse iterator over the dict keys."},
+    {"__class_getitem__", generic_alias_class_getitem, METHOD_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1095,6 +1107,7 @@ TypeObject DictType = {
     .flags = TYPE_FLAG_BASETYPE | TYPE_FLAG_GC,
     .dealloc = dict_dealloc,
     .traverse = dict_traverse,
+    .clear = dict_clear_slot,
     .repr = dict_repr,
     .richcompare = dict_richcompare,
     .binary_op = dict_binary_op,

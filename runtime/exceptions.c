@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "bytes.h"
 #include "dict.h"
 #include "errors.h"
 #include "int.h"
@@ -42,6 +43,7 @@ enum {
 enum { IMPERR_MSG, IMPERR_NAME, IMPERR_PATH, IMPERR_NFIELDS };
 enum { ATTRERR_NAME, ATTRERR_OBJ, ATTRERR_NFIELDS };
 enum { NAMEERR_NAME, NAMEERR_NFIELDS };
+enum { UNIERR_ENCODING, UNIERR_OBJECT, UNIERR_START, UNIERR_END, UNIERR_REASON, UNIERR_NFIELDS };
 
 #define EXC_FIELDS_SIZE(n) (sizeof(ExceptionObject) + (n) * sizeof(Object *))
 
@@ -269,6 +271,60 @@ static int parse_syntax_error(Object *self, Object *args, Object *const *kwvalue
     return 0;
 }
 
+/* UnicodeDecodeError(encoding, object, start, end, reason) and the Encode
+ * variant (object is bytes / str). gilpy's own codecs raise them from C
+ * (exception_new, kwvalues == NULL) with a single message argument: that is
+ * accepted there, but a Python call must pass the five arguments. */
+static int parse_unicode_error(Object *self, Object *args, Object *const *kwvalues,
+                               Object *kwnames, bool decode) {
+    if (reject_keywords(self, kwnames) < 0) {
+        return -1;
+    }
+    size_t n = tuple_size(args);
+    if (kwvalues == NULL && n != 5) {
+        return 0;
+    }
+    if (n != 5) {
+        err_format(&ExcTypeError, "function takes exactly 5 arguments (%zu given)", n);
+        return -1;
+    }
+    Object *object = tuple_get(args, 1);
+    if (!str_check(tuple_get(args, 0))) {
+        err_format(&ExcTypeError, "argument 1 must be str, not %T", tuple_get(args, 0));
+        return -1;
+    }
+    if (decode ? !bytes_check(object) : !str_check(object)) {
+        err_format(&ExcTypeError, "argument 2 must be %s, not %T", decode ? "bytes" : "str",
+                   object);
+        return -1;
+    }
+    for (size_t i = 2; i < 4; i++) {
+        if (!int_check(tuple_get(args, i))) {
+            err_format(&ExcTypeError, "'%T' object cannot be interpreted as an integer",
+                       tuple_get(args, i));
+            return -1;
+        }
+    }
+    if (!str_check(tuple_get(args, 4))) {
+        err_format(&ExcTypeError, "argument 5 must be str, not %T", tuple_get(args, 4));
+        return -1;
+    }
+    for (size_t i = 0; i < UNIERR_NFIELDS; i++) {
+        set_slot(&exc_fields(self)[i], tuple_get(args, i));
+    }
+    return 0;
+}
+
+static int parse_unicode_decode_error(Object *self, Object *args, Object *const *kwvalues,
+                                      Object *kwnames) {
+    return parse_unicode_error(self, args, kwvalues, kwnames, true);
+}
+
+static int parse_unicode_encode_error(Object *self, Object *args, Object *const *kwvalues,
+                                      Object *kwnames) {
+    return parse_unicode_error(self, args, kwvalues, kwnames, false);
+}
+
 /* ================================================================ constructor and __init__ */
 
 /* The parse function of the kind `type` belongs to. */
@@ -293,6 +349,13 @@ static bool init_is_builtin(TypeObject *type) {
 }
 
 static TypeObject *os_error_subtype_for(Object *errnum);
+
+/* The keyword values after the nargs positional ones. Never NULL: a parse
+ * function sees kwvalues == NULL only for exceptions created from C. */
+static Object *const *keyword_values(Object *const *args, size_t nargs) {
+    static Object *const none_given[1] = {NULL};
+    return args != NULL ? args + nargs : none_given;
+}
 
 /* Allocate an exception of `type` and set its args (borrowed tuple). */
 static Object *exc_alloc(TypeObject *type, Object *args) {
@@ -320,7 +383,7 @@ static Object *exc_new_instance(TypeObject *type, Object *const *args, size_t na
         return NULL;
     }
     if (init_is_builtin(type)) {
-        if (kind_parse(type)(self, as_exc(self)->args, args + nargs, kwnames) < 0) {
+        if (kind_parse(type)(self, as_exc(self)->args, keyword_values(args, nargs), kwnames) < 0) {
             DECREF(self);
             return NULL;
         }
@@ -340,7 +403,8 @@ static Object *exc_init_method(Object *self, Object *const *args, size_t nargs,
     }
     set_slot(&as_exc(self)->args, tuple);
     DECREF(tuple);
-    if (kind_parse(obj_type(self))(self, as_exc(self)->args, args + nargs, kwnames) < 0) {
+    if (kind_parse(obj_type(self))(self, as_exc(self)->args, keyword_values(args, nargs),
+                                   kwnames) < 0) {
         return NULL;
     }
     return none_ref();
@@ -507,6 +571,37 @@ static Object *syntax_error_str(Object *self) {
         return str_from_format("%S (line %S)", msg, lineno);
     }
     return obj_str(msg);
+}
+
+/* "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte". */
+static Object *unicode_error_str(Object *self) {
+    Object **f = exc_fields(self);
+    if (f[UNIERR_OBJECT] == NULL) {
+        return exc_str(self); /* raised with a ready-made message */
+    }
+    int64_t start = 0, end = 0;
+    if (int_to_i64(f[UNIERR_START], &start) < 0 || int_to_i64(f[UNIERR_END], &end) < 0) {
+        return NULL;
+    }
+    Object *encoding = f[UNIERR_ENCODING], *reason = f[UNIERR_REASON];
+    Object *object = f[UNIERR_OBJECT];
+    bool decode = bytes_check(object);
+    size_t len = decode ? bytes_size(object) : str_length(object);
+    if (end == start + 1 && start >= 0 && (size_t)start < len) {
+        if (decode) {
+            return str_from_format("'%S' codec can't decode byte 0x%02x in position %lld: %S",
+                                   encoding, (unsigned char)bytes_data(object)[start],
+                                   (long long)start, reason);
+        }
+        uint32_t cp = str_codepoint_at(object, (size_t)start);
+        const char *fmt = cp < 0x100     ? "'%S' codec can't encode character '\\x%02x' in position %lld: %S"
+                          : cp < 0x10000 ? "'%S' codec can't encode character '\\u%04x' in position %lld: %S"
+                                         : "'%S' codec can't encode character '\\U%08x' in position %lld: %S";
+        return str_from_format(fmt, encoding, (unsigned)cp, (long long)start, reason);
+    }
+    return str_from_format("'%S' codec can't %s in position %lld-%lld: %S", encoding,
+                           decode ? "decode bytes" : "encode characters", (long long)start,
+                           (long long)(end - 1), reason);
 }
 
 Object *exception_str(Object *exc) { return obj_str(exc); }
@@ -736,6 +831,11 @@ FIELD_ACCESSORS(imperr_path, IMPERR_PATH)
 FIELD_ACCESSORS(attrerr_name, ATTRERR_NAME)
 FIELD_ACCESSORS(attrerr_obj, ATTRERR_OBJ)
 FIELD_ACCESSORS(nameerr_name, NAMEERR_NAME)
+FIELD_ACCESSORS(unierr_encoding, UNIERR_ENCODING)
+FIELD_ACCESSORS(unierr_object, UNIERR_OBJECT)
+FIELD_ACCESSORS(unierr_start, UNIERR_START)
+FIELD_ACCESSORS(unierr_end, UNIERR_END)
+FIELD_ACCESSORS(unierr_reason, UNIERR_REASON)
 
 #define FIELD_GETSET(pyname, fname, doc) {pyname, fname##_get, fname##_set, doc}
 
@@ -766,6 +866,14 @@ static const GetSetDef import_error_getsets[] = {
 static const GetSetDef attribute_error_getsets[] = {
     FIELD_GETSET("name", attrerr_name, "attribute name"),
     FIELD_GETSET("obj", attrerr_obj, "object"),
+    {NULL, NULL, NULL, NULL},
+};
+static const GetSetDef unicode_error_getsets[] = {
+    FIELD_GETSET("encoding", unierr_encoding, "exception encoding"),
+    FIELD_GETSET("object", unierr_object, "exception object"),
+    FIELD_GETSET("start", unierr_start, "exception start"),
+    FIELD_GETSET("end", unierr_end, "exception end"),
+    FIELD_GETSET("reason", unierr_reason, "exception reason"),
     {NULL, NULL, NULL, NULL},
 };
 static const GetSetDef name_error_getsets[] = {
@@ -855,6 +963,16 @@ Object *syntax_error_new(TypeObject *type, const char *msg, Object *filename, in
 #define KIND_STR_NAME exc_str
 #define KIND_GETSETS_NAME name_error_getsets
 #define KIND_PARSE_NAME parse_name_error
+
+#define KIND_SIZE_UDECODE EXC_FIELDS_SIZE(UNIERR_NFIELDS)
+#define KIND_STR_UDECODE unicode_error_str
+#define KIND_GETSETS_UDECODE unicode_error_getsets
+#define KIND_PARSE_UDECODE parse_unicode_decode_error
+
+#define KIND_SIZE_UENCODE EXC_FIELDS_SIZE(UNIERR_NFIELDS)
+#define KIND_STR_UENCODE unicode_error_str
+#define KIND_GETSETS_UENCODE unicode_error_getsets
+#define KIND_PARSE_UENCODE parse_unicode_encode_error
 
 /* Only BaseException carries the methods and base attributes; subclasses inherit them
  * through the MRO, and add their kind's attributes. */
@@ -959,8 +1077,8 @@ TypeObject ExcBaseException = {
     X(ValueError, "ValueError", ExcException, PLAIN,                                               \
       "Inappropriate argument value (of correct type).")                                           \
     X(UnicodeError, "UnicodeError", ExcValueError, PLAIN, "Unicode related error.")                \
-    X(UnicodeDecodeError, "UnicodeDecodeError", ExcUnicodeError, PLAIN, "Unicode decoding error.") \
-    X(UnicodeEncodeError, "UnicodeEncodeError", ExcUnicodeError, PLAIN, "Unicode encoding error.") \
+    X(UnicodeDecodeError, "UnicodeDecodeError", ExcUnicodeError, UDECODE, "Unicode decoding error.") \
+    X(UnicodeEncodeError, "UnicodeEncodeError", ExcUnicodeError, UENCODE, "Unicode encoding error.") \
     X(Warning, "Warning", ExcException, PLAIN, "Base class for warning categories.")               \
     X(DeprecationWarning, "DeprecationWarning", ExcWarning, PLAIN,                                 \
       "Base class for warnings about deprecated features.")                                        \

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <string.h>
 
 #include "args.h"
 #include "bytes.h"
@@ -62,9 +61,10 @@ static int call_dunder_float(Object *v, Object **out) {
     TypeObject *t = obj_type(v);
     Object *r;
     *out = NULL;
-    if (t->to_float != NULL) {
+    if (t->to_float != NULL && !(t->flags & TYPE_FLAG_HEAPTYPE)) {
         r = t->to_float(v);
     } else {
+        /* Classes: call __float__ by name, so the message below names the class. */
         Object *name = str_intern_cstr("__float__");
         if (name == NULL) {
             return -1;
@@ -89,7 +89,8 @@ static int call_dunder_float(Object *v, Object **out) {
     return 0;
 }
 
-/* __index__ of v as a float: *out NULL when v has no __index__. */
+/* __index__ of v as a double in *out; *found false when v has no __index__.
+ * Returns -1 on error (OverflowError for ints too large for a float). */
 static int call_dunder_index_as_float(Object *v, double *out, bool *found) {
     TypeObject *t = obj_type(v);
     *found = false;
@@ -147,8 +148,12 @@ Object *float_from_object(Object *x) {
     if (!is_small_int(x) && x->type == &FloatType) {
         return NEWREF(x);
     }
-    if (float_check(x)) {
-        return float_new(float_value(x));
+    if (int_check_exact(x)) {
+        double d = int_to_double(x);
+        if (d == -1.0 && err_occurred()) {
+            return NULL;
+        }
+        return float_new(d);
     }
     if (str_check(x)) {
         return float_parse(str_utf8(x), str_size(x), x);
@@ -156,13 +161,7 @@ Object *float_from_object(Object *x) {
     if (bytes_check(x)) {
         return float_parse(bytes_data(x), bytes_size(x), x);
     }
-    if (int_check(x)) {
-        double d = int_to_double(x);
-        if (d == -1.0 && err_occurred()) {
-            return NULL;
-        }
-        return float_new(d);
-    }
+    /* __float__ (float subclasses that override it included), then __index__ */
     Object *f;
     if (call_dunder_float(x, &f) < 0) {
         return NULL;
@@ -382,12 +381,12 @@ Object *float_binary_op(Object *a, Object *b, BinaryOp op) {
     }
 }
 
-/* The slot: the pair must involve a float (either side) and a float or int. */
+/* The slot: called with a float on either side; the other operand must be a
+ * float or an int (anything else gets NotImplemented from float_binary_op). */
 static Object *float_binary_slot(Object *a, Object *b, BinaryOp op) {
     if (!(float_check(a) || float_check(b))) {
         return NEWREF(NotImplemented);
     }
-    /* Fast path for two exact floats. */
     return float_binary_op(a, b, op);
 }
 
@@ -608,7 +607,7 @@ static int no_args(const char *name, size_t nargs, Object *kwnames) {
 
 static Object *float_is_integer(Object *self, Object *const *args, size_t nargs,
                                 Object *kwnames) {
-    if (no_args("is_integer", nargs, kwnames) < 0) {
+    if (no_args("float.is_integer", nargs, kwnames) < 0) {
         return NULL;
     }
     double x = float_value(self);
@@ -617,7 +616,7 @@ static Object *float_is_integer(Object *self, Object *const *args, size_t nargs,
 
 static Object *float_as_integer_ratio(Object *self, Object *const *args, size_t nargs,
                                       Object *kwnames) {
-    if (no_args("as_integer_ratio", nargs, kwnames) < 0) {
+    if (no_args("float.as_integer_ratio", nargs, kwnames) < 0) {
         return NULL;
     }
     double x = float_value(self);
@@ -651,18 +650,45 @@ static Object *float_as_integer_ratio(Object *self, Object *const *args, size_t 
     return r;
 }
 
-/* conjugate(), __float__(): float(self) */
-static Object *float_self_method(Object *self, Object *const *args, size_t nargs,
-                                 Object *kwnames) {
-    if (no_args("conjugate", nargs, kwnames) < 0) {
+/* conjugate(): float(self) */
+static Object *float_conjugate(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (no_args("float.conjugate", nargs, kwnames) < 0) {
         return NULL;
     }
     return float_to_float_slot(self);
 }
 
+/* A slot wrapper's argument check: CPython says "expected 0 arguments, got 1". */
+static int check_slot_noargs(size_t nargs, Object *kwnames) {
+    size_t nkw = kwnames == NULL ? 0 : tuple_size(kwnames);
+    if (nargs + nkw != 0) {
+        err_format(&ExcTypeError, "expected 0 arguments, got %zu", nargs + nkw);
+        return -1;
+    }
+    return 0;
+}
+
+/* __float__(): float(self) */
+static Object *float_float_method(Object *self, Object *const *args, size_t nargs,
+                                  Object *kwnames) {
+    if (check_slot_noargs(nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return float_to_float_slot(self);
+}
+
+/* __int__(): int(self), truncating */
+static Object *float_int_method(Object *self, Object *const *args, size_t nargs,
+                                Object *kwnames) {
+    if (check_slot_noargs(nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return int_from_double(float_value(self));
+}
+
 static Object *float_trunc_method(Object *self, Object *const *args, size_t nargs,
                                   Object *kwnames) {
-    if (no_args("__trunc__", nargs, kwnames) < 0) {
+    if (no_args("float.__trunc__", nargs, kwnames) < 0) {
         return NULL;
     }
     return int_from_double(float_value(self));
@@ -670,7 +696,7 @@ static Object *float_trunc_method(Object *self, Object *const *args, size_t narg
 
 static Object *float_floor_method(Object *self, Object *const *args, size_t nargs,
                                   Object *kwnames) {
-    if (no_args("__floor__", nargs, kwnames) < 0) {
+    if (no_args("float.__floor__", nargs, kwnames) < 0) {
         return NULL;
     }
     return int_from_double(floor(float_value(self)));
@@ -678,7 +704,7 @@ static Object *float_floor_method(Object *self, Object *const *args, size_t narg
 
 static Object *float_ceil_method(Object *self, Object *const *args, size_t nargs,
                                  Object *kwnames) {
-    if (no_args("__ceil__", nargs, kwnames) < 0) {
+    if (no_args("float.__ceil__", nargs, kwnames) < 0) {
         return NULL;
     }
     return int_from_double(ceil(float_value(self)));
@@ -698,7 +724,7 @@ static Object *float_round_method(Object *self, Object *const *args, size_t narg
 static Object *float_format_method(Object *self, Object *const *args, size_t nargs,
                                    Object *kwnames) {
     if (args_no_keywords("float.__format__", kwnames) < 0 ||
-        args_count("__format__", nargs, 1, 1) < 0) {
+        args_count("float.__format__", nargs, 1, 1) < 0) {
         return NULL;
     }
     if (!str_check(args[0])) {
@@ -710,7 +736,7 @@ static Object *float_format_method(Object *self, Object *const *args, size_t nar
 
 static Object *float_hex_method(Object *self, Object *const *args, size_t nargs,
                                 Object *kwnames) {
-    if (no_args("hex", nargs, kwnames) < 0) {
+    if (no_args("float.hex", nargs, kwnames) < 0) {
         return NULL;
     }
     return float_hex(float_value(self));
@@ -719,12 +745,12 @@ static Object *float_hex_method(Object *self, Object *const *args, size_t nargs,
 /* float.fromhex(string), a classmethod */
 static Object *float_fromhex_method(Object *type, Object *const *args, size_t nargs,
                                     Object *kwnames) {
-    if (args_no_keywords("fromhex", kwnames) < 0 || args_count("fromhex", nargs, 1, 1) < 0) {
+    if (args_no_keywords("float.fromhex", kwnames) < 0 ||
+        args_count("float.fromhex", nargs, 1, 1) < 0) {
         return NULL;
     }
     if (!str_check(args[0])) {
-        return err_format(&ExcTypeError, "fromhex() argument must be str, not %.200s",
-                          obj_type_name(args[0]));
+        return err_format(&ExcTypeError, "bad argument type for built-in operation");
     }
     Object *r = float_fromhex(str_utf8(args[0]), str_size(args[0]));
     if (r == NULL || (TypeObject *)type == &FloatType) {
@@ -737,6 +763,9 @@ static Object *float_fromhex_method(Object *type, Object *const *args, size_t na
 
 static Object *float_getnewargs(Object *self, Object *const *args, size_t nargs,
                                 Object *kwnames) {
+    if (no_args("float.__getnewargs__", nargs, kwnames) < 0) {
+        return NULL;
+    }
     Object *f = float_to_float_slot(self);
     if (f == NULL) {
         return NULL;
@@ -753,12 +782,12 @@ static const MethodDef float_methods[] = {
     {"is_integer", float_is_integer, 0, "Return True if the float is an integer."},
     {"as_integer_ratio", float_as_integer_ratio, 0,
      "Return integer ratio with positive denominator equal to the float."},
-    {"conjugate", float_self_method, 0, "Return self, the complex conjugate of any float."},
+    {"conjugate", float_conjugate, 0, "Return self, the complex conjugate of any float."},
     {"hex", float_hex_method, 0, "Return a hexadecimal representation of a floating-point number."},
     {"fromhex", float_fromhex_method, METHOD_CLASS,
      "Create a floating-point number from a hexadecimal string."},
-    {"__float__", float_self_method, 0, "float(self)"},
-    {"__int__", float_trunc_method, 0, "int(self)"},
+    {"__float__", float_float_method, 0, "float(self)"},
+    {"__int__", float_int_method, 0, "int(self)"},
     {"__trunc__", float_trunc_method, 0, "Return the Integral closest to x between 0 and x."},
     {"__floor__", float_floor_method, 0, "Return the floor as an Integral."},
     {"__ceil__", float_ceil_method, 0, "Return the ceiling as an Integral."},

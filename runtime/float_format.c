@@ -453,6 +453,10 @@ Object *float_format(Object *v, Object *spec_str) {
     bool upper = false;
     bool percent = false;
     bool empty_type = false;
+    if (spec.precision > 2147483647) {
+        err_set_string(&ExcValueError, "precision too big");
+        return NULL;
+    }
     int precision = spec.precision < 0 ? 6 : (int)spec.precision;
     char kind;
     switch (type) {

@@ -4,9 +4,7 @@
  * String conversions and __format__ live in int_format.c. */
 #include "int.h"
 
-#include <limits.h>
 #include <math.h>
-#include <string.h>
 
 #include "args.h"
 #include "bytes.h"
@@ -469,8 +467,12 @@ static Object *int_big_binary(Object *a, Object *b, BinaryOp op) {
             }
             return small_int_make(-1);
         }
-        if (!mpz_fits_ulong_p(y) ||
-            (uint64_t)mpz_sizeinbase(x, 2) * mpz_get_ui(y) > INT_MAX_BITS) {
+        if (mpz_sgn(y) == 0) {
+            return small_int_make(1);
+        }
+        if (!mpz_fits_ulong_p(y) || mpz_get_ui(y) > INT_MAX_BITS ||
+            (uint64_t)mpz_sizeinbase(x, 2) > INT_MAX_BITS / mpz_get_ui(y)) {
+            /* the result would need more than INT_MAX_BITS bits */
             err_no_memory();
             return NULL;
         }
@@ -676,7 +678,9 @@ intptr_t int_hash(Object *v) {
     intptr_t h;
     if (int_small_value(v, &x)) {
         uint64_t mag = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-        mag %= HASH_MODULUS;
+        if (mag >= HASH_MODULUS) {
+            mag %= HASH_MODULUS;
+        }
         h = x < 0 ? -(intptr_t)mag : (intptr_t)mag;
     } else {
         mpz_srcptr z = ((BigIntObject *)v)->value;
@@ -774,19 +778,13 @@ Object *int_round(Object *v, Object *ndigits) {
 /* ================================================================ constructors */
 
 Object *int_from_object(Object *x) {
-    if (int_check(x)) {
-        return int_exact(x);
+    if (int_check_exact(x)) {
+        return NEWREF(x);
     }
-    if (float_check(x)) {
-        return int_from_double(float_value(x));
-    }
+    /* CPython's order: __int__, __index__, then text. The slots cover native
+     * types and classes that define (or inherit) the methods; a subclass of
+     * int or float that overrides __int__ is honoured too. */
     TypeObject *t = obj_type(x);
-    if (str_check(x)) {
-        return int_parse(str_utf8(x), str_size(x), 10, x);
-    }
-    if (bytes_check(x)) {
-        return int_parse(bytes_data(x), bytes_size(x), 10, x);
-    }
     const char *dunders[2] = {"__int__", "__index__"};
     Object *(*slots[2])(Object *) = {t->to_int, t->index};
     for (int k = 0; k < 2; k++) {
@@ -817,6 +815,12 @@ Object *int_from_object(Object *x) {
         Object *exact = int_exact(r);
         DECREF(r);
         return exact;
+    }
+    if (str_check(x)) {
+        return int_parse(str_utf8(x), str_size(x), 10, x);
+    }
+    if (bytes_check(x)) {
+        return int_parse(bytes_data(x), bytes_size(x), 10, x);
     }
     return err_format(&ExcTypeError,
                       "int() argument must be a string, a bytes-like object or a real number, "
@@ -900,7 +904,7 @@ static Object *bool_new(TypeObject *type, Object *const *args, size_t nargs, Obj
 
 static Object *int_bit_length(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (args_no_keywords("int.bit_length", kwnames) < 0 ||
-        args_count("bit_length", nargs, 0, 0) < 0) {
+        args_count("int.bit_length", nargs, 0, 0) < 0) {
         return NULL;
     }
     IntScratch s;
@@ -913,7 +917,7 @@ static Object *int_bit_length(Object *self, Object *const *args, size_t nargs, O
 
 static Object *int_bit_count(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (args_no_keywords("int.bit_count", kwnames) < 0 ||
-        args_count("bit_count", nargs, 0, 0) < 0) {
+        args_count("int.bit_count", nargs, 0, 0) < 0) {
         return NULL;
     }
     IntScratch s;
@@ -1117,7 +1121,7 @@ static Object *int_from_bytes(Object *type, Object *const *args, size_t nargs, O
 static Object *int_as_integer_ratio(Object *self, Object *const *args, size_t nargs,
                                     Object *kwnames) {
     if (args_no_keywords("int.as_integer_ratio", kwnames) < 0 ||
-        args_count("as_integer_ratio", nargs, 0, 0) < 0) {
+        args_count("int.as_integer_ratio", nargs, 0, 0) < 0) {
         return NULL;
     }
     Object *n = int_exact(self);
@@ -1129,9 +1133,36 @@ static Object *int_as_integer_ratio(Object *self, Object *const *args, size_t na
     return r;
 }
 
-/* conjugate(), __int__(), __index__(), __trunc__(), __floor__(), __ceil__(): int(self). */
-static Object *int_self_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("int method", kwnames) < 0 || args_count("method", nargs, 0, 0) < 0) {
+/* A slot wrapper's argument check (__index__, __int__, __float__):
+ * CPython says "expected 0 arguments, got 1". */
+static int check_slot_noargs(size_t nargs, Object *kwnames) {
+    size_t nkw = kwnames == NULL ? 0 : tuple_size(kwnames);
+    if (nargs + nkw != 0) {
+        err_format(&ExcTypeError, "expected 0 arguments, got %zu", nargs + nkw);
+        return -1;
+    }
+    return 0;
+}
+
+/* conjugate(), __trunc__(), __floor__(), __ceil__(): int(self), each with
+ * its own name for the argument-count message. */
+#define INT_SELF_METHOD(cname, qualname)                                                           \
+    static Object *cname(Object *self, Object *const *args, size_t nargs, Object *kwnames) {       \
+        if (args_no_keywords(qualname, kwnames) < 0 || args_count(qualname, nargs, 0, 0) < 0) {    \
+            return NULL;                                                                           \
+        }                                                                                          \
+        return int_exact(self);                                                                    \
+    }
+INT_SELF_METHOD(int_conjugate, "int.conjugate")
+INT_SELF_METHOD(int_trunc_method, "int.__trunc__")
+INT_SELF_METHOD(int_floor_method, "int.__floor__")
+INT_SELF_METHOD(int_ceil_method, "int.__ceil__")
+#undef INT_SELF_METHOD
+
+/* __index__() and __int__(): int(self) */
+static Object *int_index_method(Object *self, Object *const *args, size_t nargs,
+                                Object *kwnames) {
+    if (check_slot_noargs(nargs, kwnames) < 0) {
         return NULL;
     }
     return int_exact(self);
@@ -1139,8 +1170,7 @@ static Object *int_self_method(Object *self, Object *const *args, size_t nargs, 
 
 static Object *int_float_method(Object *self, Object *const *args, size_t nargs,
                                 Object *kwnames) {
-    if (args_no_keywords("int.__float__", kwnames) < 0 ||
-        args_count("__float__", nargs, 0, 0) < 0) {
+    if (check_slot_noargs(nargs, kwnames) < 0) {
         return NULL;
     }
     return int_to_float_slot(self);
@@ -1159,7 +1189,7 @@ static Object *int_round_method(Object *self, Object *const *args, size_t nargs,
 static Object *int_format_method(Object *self, Object *const *args, size_t nargs,
                                  Object *kwnames) {
     if (args_no_keywords("int.__format__", kwnames) < 0 ||
-        args_count("__format__", nargs, 1, 1) < 0) {
+        args_count("int.__format__", nargs, 1, 1) < 0) {
         return NULL;
     }
     if (!str_check(args[0])) {
@@ -1170,6 +1200,10 @@ static Object *int_format_method(Object *self, Object *const *args, size_t nargs
 }
 
 static Object *int_getnewargs(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (args_no_keywords("int.__getnewargs__", kwnames) < 0 ||
+        args_count("int.__getnewargs__", nargs, 0, 0) < 0) {
+        return NULL;
+    }
     Object *n = int_exact(self);
     if (n == NULL) {
         return NULL;
@@ -1189,13 +1223,13 @@ static const MethodDef int_methods[] = {
     {"to_bytes", int_to_bytes, 0, "Return an array of bytes representing an integer."},
     {"from_bytes", int_from_bytes, METHOD_CLASS, "Return the integer represented by the bytes."},
     {"as_integer_ratio", int_as_integer_ratio, 0, "Return a pair (self, 1)."},
-    {"conjugate", int_self_method, 0, "Returns self, the complex conjugate of any int."},
-    {"__index__", int_self_method, 0, "Return self converted to an integer."},
-    {"__int__", int_self_method, 0, "int(self)"},
+    {"conjugate", int_conjugate, 0, "Returns self, the complex conjugate of any int."},
+    {"__index__", int_index_method, 0, "Return self converted to an integer."},
+    {"__int__", int_index_method, 0, "int(self)"},
     {"__float__", int_float_method, 0, "float(self)"},
-    {"__trunc__", int_self_method, 0, "Truncating an Integral returns itself."},
-    {"__floor__", int_self_method, 0, "Flooring an Integral returns itself."},
-    {"__ceil__", int_self_method, 0, "Ceiling of an Integral returns itself."},
+    {"__trunc__", int_trunc_method, 0, "Truncating an Integral returns itself."},
+    {"__floor__", int_floor_method, 0, "Flooring an Integral returns itself."},
+    {"__ceil__", int_ceil_method, 0, "Ceiling of an Integral returns itself."},
     {"__round__", int_round_method, 0, "Rounding an Integral returns itself."},
     {"__format__", int_format_method, 0, "Convert to a string according to format_spec."},
     {"__getnewargs__", int_getnewargs, 0, NULL},

@@ -4,6 +4,8 @@
  * checks with CPython's wording, and the "[...]" repr guard. */
 #include "iter.h"
 
+#include <stdlib.h>
+
 #include "containers.h"
 #include "errors.h"
 #include "exceptions.h"
@@ -150,6 +152,53 @@ void repr_leave(Object *v) {
             return;
         }
     }
+}
+
+/* The trashcan: a per-thread stack of containers whose dealloc was put off
+ * because the C stack was already deep in nested deallocs. */
+#define DEALLOC_MAX_DEPTH 50
+
+static _Thread_local int dealloc_depth;
+static _Thread_local bool dealloc_draining;
+static _Thread_local Object **dealloc_stack;
+static _Thread_local size_t dealloc_count, dealloc_capacity;
+
+bool dealloc_defer(Object *v) {
+    /* Only native types are parked: a class's dealloc does more than ours. */
+    if (dealloc_depth < DEALLOC_MAX_DEPTH || (v->type->flags & TYPE_FLAG_HEAPTYPE)) {
+        dealloc_depth++;
+        return false;
+    }
+    if (dealloc_count == dealloc_capacity) {
+        size_t cap = dealloc_capacity == 0 ? 64 : dealloc_capacity * 2;
+        /* Plain realloc: a dealloc must never raise MemoryError. */
+        Object **p = realloc(dealloc_stack, cap * sizeof(Object *));
+        if (p == NULL) {
+            /* No memory to park it: recurse after all (rare; deep anyway). */
+            dealloc_depth++;
+            return false;
+        }
+        dealloc_stack = p;
+        dealloc_capacity = cap;
+    }
+    /* Parked objects have refcount 0: the collector must not see them. */
+    if (v->type->flags & TYPE_FLAG_GC) {
+        gc_untrack(v);
+    }
+    dealloc_stack[dealloc_count++] = v;
+    return true;
+}
+
+void dealloc_done(void) {
+    if (--dealloc_depth > 0 || dealloc_draining) {
+        return;
+    }
+    dealloc_draining = true;
+    while (dealloc_count > 0) {
+        Object *v = dealloc_stack[--dealloc_count];
+        v->type->dealloc(v);
+    }
+    dealloc_draining = false;
 }
 
 /* ============================================================ sequence iterator */

@@ -7,6 +7,7 @@
 #include "args.h"
 #include "containers.h"
 #include "errors.h"
+#include "genericalias.h"
 #include "exceptions.h"
 #include "int.h"
 #include "memory.h"
@@ -27,17 +28,27 @@ static int list_resize(ListObject *l, size_t newsize) {
         return 0;
     }
     size_t new_allocated = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
-    if (newsize - l->size > new_allocated - newsize) {
+    if (newsize > l->size && newsize - l->size > new_allocated - newsize) {
         new_allocated = (newsize + 3) & ~(size_t)3;
     }
     if (newsize == 0) {
-        new_allocated = 0;
+        mem_free(l->items);
+        l->items = NULL;
+        l->capacity = 0;
+        l->size = 0;
+        return 0;
     }
     Object **items = mem_realloc_array(l->items, new_allocated, sizeof(Object *));
-    if (items == NULL && new_allocated != 0) {
+    if (items == NULL) {
+        if (newsize <= allocated && l->items != NULL) {
+            /* Shrinking never fails: keep the bigger block. */
+            err_clear();
+            l->size = newsize;
+            return 0;
+        }
         return -1;
     }
-    l->items = new_allocated == 0 ? (mem_free(items), NULL) : items;
+    l->items = items;
     l->capacity = new_allocated;
     l->size = newsize;
     return 0;
@@ -225,8 +236,18 @@ static void list_clear_items(ListObject *l) {
 /* ============================================================ slots */
 
 static void list_dealloc(Object *self) {
+    if (dealloc_defer(self)) {
+        return;
+    }
     list_clear_items((ListObject *)self);
     obj_free(self);
+    dealloc_done();
+}
+
+/* The collector's clear slot: drop every item to break a cycle. */
+static int list_clear_slot(Object *self) {
+    list_clear_items((ListObject *)self);
+    return 0;
 }
 
 static int list_traverse(Object *self, VisitFunc visit, void *arg) {
@@ -1111,6 +1132,7 @@ static const MethodDef list_methods[] = {
     {"index", list_index_method, 0, "Return first index of value."},
     {"sort", list_sort_method, 0, "Sort the list in ascending order and return None."},
     {"__reversed__", list_reversed_method, 0, "Return a reverse iterator over the list."},
+    {"__class_getitem__", generic_alias_class_getitem, METHOD_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1140,6 +1162,7 @@ TypeObject ListType = {
     .flags = TYPE_FLAG_BASETYPE | TYPE_FLAG_GC,
     .dealloc = list_dealloc,
     .traverse = list_traverse,
+    .clear = list_clear_slot,
     .repr = list_repr,
     .richcompare = list_richcompare,
     .binary_op = list_binary_op,

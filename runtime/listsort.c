@@ -30,7 +30,7 @@ typedef struct SortRun {
 
 typedef struct SortState {
     SortKind kind;
-    SortItem *tmp; /* merge buffer, n/2 + 1 items */
+    SortItem *tmp; /* merge buffer: room for a whole left run (n items) */
     SortRun runs[96];
     size_t nruns;
 } SortState;
@@ -297,7 +297,7 @@ int list_sort(Object *self, Object *keyfunc, bool reverse) {
         }
     }
     st.kind = sort_kind(a, n);
-    st.tmp = n > 1 ? mem_alloc_array(n / 2 + 1, sizeof(SortItem)) : NULL;
+    st.tmp = n > 1 ? mem_alloc_array(n, sizeof(SortItem)) : NULL;
     if (n > 1 && st.tmp == NULL) {
         goto restore;
     }

@@ -78,6 +78,96 @@ static Object *range_index_arg(Object *v) {
     return obj_index(v);
 }
 
+/* ============================================================ slice indices */
+
+static const char slice_index_error[] =
+    "slice indices must be integers or None or have an __index__ method";
+
+/* A slice bound as an int (new reference), via __index__. */
+static Object *slice_bound(Object *v) {
+    if (int_check(v)) {
+        return NEWREF(v);
+    }
+    if (obj_type(v)->index == NULL) {
+        err_set_string(&ExcTypeError, slice_index_error);
+        return NULL;
+    }
+    return obj_index(v);
+}
+
+/* Clamp one bound (new reference in *out): negative counts from the end,
+ * then the result is kept within [lower, upper]. Steals v. */
+static int slice_clamp_bound(Object *v, Object *length, Object *lower, Object *upper,
+                             Object **out) {
+    if (int_sign(v) < 0) {
+        Object *t = int_add(v, length);
+        DECREF(v);
+        if (t == NULL) {
+            return -1;
+        }
+        v = t;
+        if (int_compare(v, lower) < 0) {
+            DECREF(v);
+            v = NEWREF(lower);
+        }
+    } else if (int_compare(v, upper) > 0) {
+        DECREF(v);
+        v = NEWREF(upper);
+    }
+    *out = v;
+    return 0;
+}
+
+/* CPython's _PySlice_GetLongIndices: slice.indices() with exact int
+ * arithmetic for any length (an int >= 0). New references in the outputs. */
+static int slice_long_indices(Object *slice, Object *length, Object **start_out,
+                              Object **stop_out, Object **step_out) {
+    SliceObject *s = (SliceObject *)slice;
+    Object *step = s->step == None ? small_int_make(1) : slice_bound(s->step);
+    if (step == NULL) {
+        return -1;
+    }
+    if (int_is_zero(step)) {
+        DECREF(step);
+        err_set_string(&ExcValueError, "slice step cannot be zero");
+        return -1;
+    }
+    bool negative = int_sign(step) < 0;
+    Object *lower = negative ? small_int_make(-1) : small_int_make(0);
+    Object *upper = negative ? int_add(length, lower) : NEWREF(length);
+    if (upper == NULL) {
+        DECREF(step);
+        return -1;
+    }
+    Object *start = NULL, *stop = NULL;
+    if (s->start == None) {
+        start = NEWREF(negative ? upper : lower);
+    } else {
+        Object *v = slice_bound(s->start);
+        if (v == NULL || slice_clamp_bound(v, length, lower, upper, &start) < 0) {
+            goto fail;
+        }
+    }
+    if (s->stop == None) {
+        stop = NEWREF(negative ? lower : upper);
+    } else {
+        Object *v = slice_bound(s->stop);
+        if (v == NULL || slice_clamp_bound(v, length, lower, upper, &stop) < 0) {
+            goto fail;
+        }
+    }
+    DECREF(upper);
+    *start_out = start;
+    *stop_out = stop;
+    *step_out = step;
+    return 0;
+fail:
+    XDECREF(start);
+    DECREF(upper);
+    DECREF(step);
+    return -1;
+}
+
 /* ============================================================ range */
 
 /* Steals start, stop and step (all ints, step nonzero). */
@@ -208,25 +298,16 @@ static Object *range_item_checked(RangeObject *r, Object *i) {
 static Object *range_getitem(Object *self, Object *key) {
     RangeObject *r = (RangeObject *)self;
     if (slice_check(key)) {
-        ssize_t len = range_len(self);
-        if (len < 0) {
+        Object *sstart, *sstop, *sstep;
+        if (slice_long_indices(key, r->length, &sstart, &sstop, &sstep) < 0) {
             return NULL;
         }
-        ssize_t start, stop, step;
-        if (slice_adjust(key, len, &start, &stop, &step) < 0) {
-            return NULL;
-        }
-        Object *sstart = int_from_i64(start), *sstop = int_from_i64(stop);
-        Object *sstep = int_from_i64(step);
-        Object *nstart = NULL, *nstop = NULL, *nstep = NULL;
-        if (sstart != NULL && sstop != NULL && sstep != NULL) {
-            nstart = range_item(r, sstart);
-            nstop = nstart == NULL ? NULL : range_item(r, sstop);
-            nstep = nstop == NULL ? NULL : int_mul(r->step, sstep);
-        }
-        XDECREF(sstart);
-        XDECREF(sstop);
-        XDECREF(sstep);
+        Object *nstart = range_item(r, sstart);
+        Object *nstop = nstart == NULL ? NULL : range_item(r, sstop);
+        Object *nstep = nstop == NULL ? NULL : int_mul(r->step, sstep);
+        DECREF(sstart);
+        DECREF(sstop);
+        DECREF(sstep);
         if (nstep == NULL) {
             XDECREF(nstart);
             XDECREF(nstop);
@@ -621,9 +702,6 @@ Object *slice_new(Object *start, Object *stop, Object *step) {
     return (Object *)s;
 }
 
-static const char slice_index_error[] =
-    "slice indices must be integers or None or have an __index__ method";
-
 /* CPython's PySlice_Unpack followed by PySlice_AdjustIndices. */
 ssize_t slice_adjust(Object *slice, ssize_t length, ssize_t *start, ssize_t *stop,
                      ssize_t *step) {
@@ -727,24 +805,26 @@ static Object *slice_indices(Object *self, Object *const *args, size_t nargs, Ob
         container_check_args("slice.indices", nargs, 1, 1) < 0) {
         return NULL;
     }
-    ssize_t length = obj_as_ssize(args[0]);
-    if (length == -1 && err_occurred() != NULL) {
+    Object *length = obj_index(args[0]);
+    if (length == NULL) {
         return NULL;
     }
-    if (length < 0) {
+    if (int_sign(length) < 0) {
+        DECREF(length);
         err_set_string(&ExcValueError, "length should not be negative");
         return NULL;
     }
-    ssize_t start, stop, step;
-    if (slice_adjust(self, length, &start, &stop, &step) < 0) {
+    Object *start, *stop, *step;
+    int r = slice_long_indices(self, length, &start, &stop, &step);
+    DECREF(length);
+    if (r < 0) {
         return NULL;
     }
-    Object *a = int_from_i64(start), *b = int_from_i64(stop), *c = int_from_i64(step);
-    Object *r = a != NULL && b != NULL && c != NULL ? tuple_pack(3, a, b, c) : NULL;
-    XDECREF(a);
-    XDECREF(b);
-    XDECREF(c);
-    return r;
+    Object *t = tuple_pack(3, start, stop, step);
+    DECREF(start);
+    DECREF(stop);
+    DECREF(step);
+    return t;
 }
 
 static Object *slice_new_instance(TypeObject *type, Object *const *args, size_t nargs,

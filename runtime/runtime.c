@@ -11,6 +11,7 @@
 #include "exceptions.h"
 #include "float.h"
 #include "function.h"
+#include "genericalias.h"
 #include "int.h"
 #include "iter.h"
 #include "list.h"
@@ -63,6 +64,7 @@ void err_init_memory_error(void);
     X(SetIterType)                                                                                 \
     X(RangeIterType)                                                                               \
     X(LongRangeIterType)                                                                           \
+    X(GenericAliasType)                                                                            \
     X(CodeType)                                                                                    \
     X(FunctionType)                                                                                \
     X(CellType)                                                                                    \

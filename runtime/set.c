@@ -16,6 +16,7 @@
 #include "containers.h"
 #include "dict.h"
 #include "errors.h"
+#include "genericalias.h"
 #include "exceptions.h"
 #include "memory.h"
 #include "state.h"
@@ -796,6 +797,9 @@ static int set_isdisjoint_internal(Object *self, Object *other) {
 /* ============================================================ type slots */
 
 static void set_dealloc(Object *self) {
+    if (dealloc_defer(self)) {
+        return;
+    }
     SetObject *so = (SetObject *)self;
     for (size_t i = 0; so->table != NULL && i <= so->mask; i++) {
         Object *key = so->table[i].key;
@@ -807,6 +811,15 @@ static void set_dealloc(Object *self) {
         mem_free(so->table);
     }
     obj_free(self);
+    dealloc_done();
+}
+
+/* The collector's clear slot: drop every key to break a cycle. */
+static int set_clear_slot(Object *self) {
+    if (((SetObject *)self)->table != NULL) {
+        set_clear_internal((SetObject *)self);
+    }
+    return 0;
 }
 
 static int set_traverse(Object *self, VisitFunc visit, void *arg) {
@@ -1365,7 +1378,8 @@ static int set_init(Object *self, Object *const *args, size_t nargs, Object *kwn
         return -1;
     }
     if (nargs > 1) {
-        err_format(&ExcTypeError, "set expected at most 1 argument, got %zu", nargs);
+        err_format(&ExcTypeError, "%s expected at most 1 argument, got %zu", obj_type_name(self),
+                   nargs);
         return -1;
     }
     SetObject *so = (SetObject *)self;
@@ -1398,6 +1412,7 @@ static const MethodDef set_methods[] = {
     {"issuperset", set_issuperset_method, 0, "Report whether this set contains another set."},
     {"isdisjoint", set_isdisjoint_method, 0, "Return True if two sets have a null intersection."},
     {"__contains__", set_dunder_contains, 0, "x.__contains__(y) <==> y in x."},
+    {"__class_getitem__", generic_alias_class_getitem, METHOD_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1411,6 +1426,7 @@ static const MethodDef frozenset_methods[] = {
     {"issuperset", set_issuperset_method, 0, "Report whether this set contains another set."},
     {"isdisjoint", set_isdisjoint_method, 0, "Return True if two sets have a null intersection."},
     {"__contains__", set_dunder_contains, 0, "x.__contains__(y) <==> y in x."},
+    {"__class_getitem__", generic_alias_class_getitem, METHOD_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1432,11 +1448,13 @@ static Object *set_new_instance(TypeObject *type, Object *const *args, size_t na
 /* frozenset() / frozenset(iterable); frozenset(f) of an exact frozenset is f. */
 static Object *frozenset_new_instance(TypeObject *type, Object *const *args, size_t nargs,
                                       Object *kwnames) {
-    if (type == &FrozenSetType && container_no_keywords("frozenset", kwnames) < 0) {
+    if ((type == &FrozenSetType || type->init == NULL || type->init == obj_init_default) &&
+        container_no_keywords("frozenset", kwnames) < 0) {
         return NULL;
     }
     if (nargs > 1) {
-        return err_format(&ExcTypeError, "frozenset expected at most 1 argument, got %zu", nargs);
+        return err_format(&ExcTypeError, "%s expected at most 1 argument, got %zu", type->name,
+                          nargs);
     }
     Object *iterable = nargs == 1 ? args[0] : NULL;
     if (type == &FrozenSetType && iterable != NULL && !is_small_int(iterable) &&
@@ -1453,6 +1471,7 @@ TypeObject SetType = {
     .flags = TYPE_FLAG_BASETYPE | TYPE_FLAG_GC,
     .dealloc = set_dealloc,
     .traverse = set_traverse,
+    .clear = set_clear_slot,
     .repr = set_repr,
     .richcompare = set_richcompare,
     .binary_op = set_binary_op,
@@ -1473,6 +1492,7 @@ TypeObject FrozenSetType = {
     .flags = TYPE_FLAG_BASETYPE | TYPE_FLAG_GC,
     .dealloc = set_dealloc,
     .traverse = set_traverse,
+    .clear = set_clear_slot,
     .repr = set_repr,
     .hash = frozenset_hash,
     .richcompare = set_richcompare,

@@ -7,6 +7,7 @@
 #include "args.h"
 #include "containers.h"
 #include "errors.h"
+#include "genericalias.h"
 #include "exceptions.h"
 #include "int.h"
 #include "list.h"
@@ -18,7 +19,27 @@
 /* The shared empty tuple: created on first use and kept forever (a singleton). */
 static Object *tuple_empty;
 
+/* Freelists of dead exact tuples of 1..TUPLE_MAXSAVESIZE-1 items, as in
+ * CPython: tuples are made and dropped constantly (arguments, dict items,
+ * returns), and reusing their memory skips malloc/free. A parked tuple is
+ * untracked by the collector; items[0] links the list. Only touched with the
+ * GIL held, like every refcount. */
+#define TUPLE_MAXSAVESIZE 20
+#define TUPLE_MAXFREELIST 2000
+
+static TupleObject *tuple_free_list[TUPLE_MAXSAVESIZE];
+static int tuple_free_count[TUPLE_MAXSAVESIZE];
+
 static Object *tuple_alloc(TypeObject *type, size_t n) {
+    if (type == &TupleType && n > 0 && n < TUPLE_MAXSAVESIZE && tuple_free_list[n] != NULL) {
+        TupleObject *t = tuple_free_list[n];
+        tuple_free_list[n] = (TupleObject *)t->items[0];
+        tuple_free_count[n]--;
+        memset(t->items, 0, n * sizeof(Object *));
+        t->base.refcount = 1;
+        gc_track((Object *)t);
+        return (Object *)t;
+    }
     if (n > (SIZE_MAX - sizeof(TupleObject)) / sizeof(Object *)) {
         err_no_memory();
         return NULL;
@@ -104,11 +125,24 @@ Object *tuple_slice(Object *t, size_t start, size_t stop) {
 /* ------------------------------------------------------------ type slots */
 
 static void tuple_dealloc(Object *self) {
+    if (dealloc_defer(self)) {
+        return;
+    }
     TupleObject *t = (TupleObject *)self;
-    for (size_t i = 0; i < t->size; i++) {
+    for (size_t i = t->size; i-- > 0;) {
         XDECREF(t->items[i]);
     }
-    obj_free(self);
+    size_t n = t->size;
+    if (self->type == &TupleType && n > 0 && n < TUPLE_MAXSAVESIZE &&
+        tuple_free_count[n] < TUPLE_MAXFREELIST) {
+        gc_untrack(self);
+        t->items[0] = (Object *)tuple_free_list[n];
+        tuple_free_list[n] = t;
+        tuple_free_count[n]++;
+    } else {
+        obj_free(self);
+    }
+    dealloc_done();
 }
 
 static int tuple_traverse(Object *self, VisitFunc visit, void *arg) {
@@ -505,13 +539,15 @@ static const MethodDef tuple_methods[] = {
     {"count", tuple_count_method, 0, "Return number of occurrences of value."},
     {"index", tuple_index_method, 0, "Return first index of value."},
     {"__getnewargs__", tuple_getnewargs, 0, NULL},
+    {"__class_getitem__", generic_alias_class_getitem, METHOD_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
 /* tuple() / tuple(iterable); for a subclass, a new instance of it. */
 static Object *tuple_new_instance(TypeObject *type, Object *const *args, size_t nargs,
                                   Object *kwnames) {
-    if (type == &TupleType && container_no_keywords("tuple", kwnames) < 0) {
+    if ((type == &TupleType || type->init == NULL || type->init == obj_init_default) &&
+        container_no_keywords("tuple", kwnames) < 0) {
         return NULL;
     }
     if (nargs > 1) {

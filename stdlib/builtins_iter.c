@@ -68,6 +68,14 @@ static Object *enumerate_new(TypeObject *type, Object *const *args, size_t nargs
         if (start == NULL) {
             return NULL;
         }
+        if (!int_check_exact(start)) { /* a bool or int subclass counts as a plain int */
+            Object *exact = obj_binary_op(start, small_int_make(0), BINOP_ADD);
+            DECREF(start);
+            if (exact == NULL) {
+                return NULL;
+            }
+            start = exact;
+        }
     }
     Object *it = obj_iter(out[0]);
     if (it == NULL) {
@@ -152,7 +160,7 @@ static Object *zip_new(TypeObject *type, Object *const *args, size_t nargs, Obje
     for (size_t i = 0; i < nkw; i++) {
         Object *key = tuple_get(kwnames, i);
         if (!str_equal_cstr(key, "strict")) {
-            return err_format(&ExcTypeError, "zip() got an unexpected keyword argument '%U'", key);
+            return err_format(&ExcTypeError, "'%U' is an invalid keyword argument for zip()", key);
         }
         int truth = obj_is_true(args[nargs + i]);
         if (truth < 0) {

@@ -2,9 +2,13 @@
  * isinstance, ... with CPython 3.11's behaviour and error messages, plus the
  * built-in types and constants bound to their names. The lazy iterator types
  * (enumerate, zip, map, filter, reversed) live in builtins_iter.c. */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "args.h"
 #include "builtins_iter.h"
@@ -291,8 +295,16 @@ static Object *builtin_chr(Object *self, Object *const *args, size_t nargs, Obje
     if (args_no_keywords("chr", kwnames) < 0 || args_count("chr", nargs, 1, 1) < 0) {
         return NULL;
     }
-    ssize_t cp = obj_as_ssize(args[0]);
-    if (cp == -1 && err_occurred()) {
+    Object *index = obj_index(args[0]);
+    if (index == NULL) {
+        return NULL;
+    }
+    int64_t cp;
+    int rc = int_to_i64(index, &cp);
+    DECREF(index);
+    if (rc < 0 || cp < INT32_MIN || cp > INT32_MAX) {
+        err_clear();
+        err_set_string(&ExcOverflowError, "Python int too large to convert to C int");
         return NULL;
     }
     if (cp < 0 || cp >= 0x110000) {
@@ -563,8 +575,15 @@ static Object *builtin_max(Object *self, Object *const *args, size_t nargs, Obje
 /* sum(iterable, /, start=0), with exact fast paths for small ints and floats:
  * the running total stays a C integer or double while the items allow it. */
 static Object *builtin_sum(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    Object *start = nargs >= 2 ? args[1] : NULL;
     size_t nkw = kw_count(kwnames);
+    if (nargs == 0) {
+        return err_format(&ExcTypeError, "sum() takes at least 1 positional argument (0 given)");
+    }
+    if (nargs + nkw > 2) {
+        return err_format(&ExcTypeError, "sum() takes at most 2 arguments (%zu given)",
+                          nargs + nkw);
+    }
+    Object *start = nargs >= 2 ? args[1] : NULL;
     for (size_t i = 0; i < nkw; i++) {
         Object *name = tuple_get(kwnames, i);
         if (!str_equal_cstr(name, "start")) {
@@ -575,12 +594,6 @@ static Object *builtin_sum(Object *self, Object *const *args, size_t nargs, Obje
                               "argument for sum() given by name ('start') and position (2)");
         }
         start = args[nargs + i];
-    }
-    if (nargs == 0) {
-        return err_format(&ExcTypeError, "sum() takes at least 1 positional argument (0 given)");
-    }
-    if (nargs > 2) {
-        return err_format(&ExcTypeError, "sum() takes at most 2 arguments (%zu given)", nargs);
     }
     if (start == NULL) {
         start = small_int_make(0);
@@ -679,10 +692,21 @@ fail:
 
 /* ================================================================ numbers: round, divmod, pow */
 
+/* An int, bool or int subclass as an exact int (new reference). */
+static Object *exact_int(Object *x) {
+    if (int_check_exact(x)) {
+        return NEWREF(x);
+    }
+    if (obj_type(x) == &BoolType) {
+        return small_int_make(((BoolObject *)x)->value);
+    }
+    return obj_binary_op(x, small_int_make(0), BINOP_ADD);
+}
+
 /* round(int, ndigits) for ndigits < 0: round half to even at 10**-ndigits. */
 static Object *round_int(Object *x, Object *ndigits) {
     if (int_sign(ndigits) >= 0) {
-        return obj_index(x);
+        return exact_int(x);
     }
     Object *neg = obj_unary_op(ndigits, UNARY_NEG);
     if (neg == NULL) {
@@ -747,7 +771,7 @@ static Object *builtin_round(Object *self, Object *const *args, size_t nargs, Ob
         if (float_check(x)) {
             r = float_round(float_value(x), ndigits);
         } else if (ndigits == NULL) {
-            r = obj_index(x);
+            r = exact_int(x);
         } else {
             r = round_int(x, ndigits);
         }
@@ -1171,6 +1195,18 @@ static Object *builtin_open(Object *self, Object *const *args, size_t nargs, Obj
         }
         mode = str_utf8(out[1]);
     }
+    if (out[3] != NULL && out[3] != None) {
+        if (!str_check(out[3])) {
+            return err_format(&ExcTypeError, "open() argument 'encoding' must be str or None, not %T",
+                              out[3]);
+        }
+        const char *enc = str_utf8(out[3]);
+        if (strcasecmp(enc, "utf-8") != 0 && strcasecmp(enc, "utf8") != 0 &&
+            strcasecmp(enc, "ascii") != 0) {
+            return err_format(&ExcNotImplementedError, "open() encoding '%s' is not supported yet",
+                              enc);
+        }
+    }
     char kind = 0;
     bool bad = false;
     for (const char *m = mode; *m != '\0'; m++) {
@@ -1193,6 +1229,12 @@ static Object *builtin_open(Object *self, Object *const *args, size_t nargs, Obj
                 : kind == 'a' ? O_WRONLY | O_CREAT | O_APPEND
                               : O_WRONLY | O_CREAT | O_EXCL;
     int fd = open(str_utf8(file), flags | O_CLOEXEC, 0666);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        fd = -1;
+        errno = EISDIR; /* reading a directory: CPython checks this too */
+    }
     if (fd < 0) {
         return err_from_errno(file);
     }

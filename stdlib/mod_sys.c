@@ -9,6 +9,7 @@
 #include "dict.h"
 #include "errors.h"
 #include "exceptions.h"
+#include "float.h"
 #include "int.h"
 #include "list.h"
 #include "module.h"
@@ -351,6 +352,42 @@ static Object *make_flags(void) {
     return ns;
 }
 
+/* sys.float_info: the properties of C doubles, which gilpy requires to be
+ * IEEE 754 binary64. (The literals stand in for <float.h>'s DBL_* macros: the
+ * include path finds runtime/float.h under that name first.) */
+static Object *make_float_info(void) {
+    Object *d = dict_new();
+    if (d == NULL) {
+        return NULL;
+    }
+    struct {
+        const char *name;
+        double fvalue;
+        long ivalue;
+        bool is_float;
+    } fields[] = {
+        {"max", 1.7976931348623157e+308, 0, true},        {"max_exp", 0, 1024, false},
+        {"max_10_exp", 0, 308, false}, {"min", 2.2250738585072014e-308, 0, true},
+        {"min_exp", 0, -1021, false}, {"min_10_exp", 0, -307, false},
+        {"dig", 0, 15, false},       {"mant_dig", 0, 53, false},
+        {"epsilon", 2.220446049250313e-16, 0, true}, {"radix", 0, 2, false},
+        {"rounds", 0, 1, false},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        Object *v = fields[i].is_float ? float_new(fields[i].fvalue)
+                                       : small_int_make(fields[i].ivalue);
+        int rc = v != NULL ? dict_set_cstr(d, fields[i].name, v) : -1;
+        XDECREF(v);
+        if (rc < 0) {
+            DECREF(d);
+            return NULL;
+        }
+    }
+    Object *ns = namespace_new(d);
+    DECREF(d);
+    return ns;
+}
+
 static Object *make_executable(void) {
     char buf[4096];
     ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
@@ -470,6 +507,9 @@ Object *mod_sys_init(void) {
     }
     if (rc == 0) {
         rc = add_stolen(m, "flags", make_flags());
+    }
+    if (rc == 0) {
+        rc = add_stolen(m, "float_info", make_float_info());
     }
     if (rc == 0) {
         rc = add_stolen(m, "_xoptions", dict_new());

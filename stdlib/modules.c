@@ -9,5 +9,6 @@ const NativeModuleDef stdlib_native_modules[] = {
     {"math", mod_math_init},
     {"time", mod_time_init},
     {"_random", mod_random_init},
+    {"posix", mod_posix_init},
     {NULL, NULL},
 };

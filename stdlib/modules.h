@@ -15,5 +15,6 @@ MAY_RAISE Object *mod_gc_init(void);
 MAY_RAISE Object *mod_math_init(void);
 MAY_RAISE Object *mod_time_init(void);
 MAY_RAISE Object *mod_random_init(void);
+MAY_RAISE Object *mod_posix_init(void);
 
 #endif /* GILPY_MODULES_H */

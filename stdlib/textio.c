@@ -152,6 +152,14 @@ int textio_flush(Object *file) {
     return flush_buffer(f);
 }
 
+int textio_set_buffering(Object *file, TextIOBuffering buffering) {
+    if (textio_flush(file) < 0) {
+        return -1;
+    }
+    as_textio(file)->buffering = buffering;
+    return 0;
+}
+
 int textio_write_utf8(Object *file, const char *s, size_t n) {
     TextIOObject *f = as_textio(file);
     if (check_open(f) < 0) {

@@ -33,6 +33,10 @@ MAY_RAISE Object *textio_new_std(int fd);
  * Closes fd on failure. */
 MAY_RAISE Object *textio_open_file(int fd, Object *name, const char *mode);
 
+/* Change how a text file buffers its writes (flushing what is pending first):
+ * `gilpy -u` and PYTHONUNBUFFERED make sys.stdout write-through. 0 or -1. */
+MAY_RAISE int textio_set_buffering(Object *file, TextIOBuffering buffering);
+
 /* Append n bytes of UTF-8 to a writable text file (print's fast path), flushing
  * per its buffering. 0 on success, -1 with an exception. */
 MAY_RAISE int textio_write_utf8(Object *file, const char *s, size_t n);

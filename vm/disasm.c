@@ -12,7 +12,7 @@
 #include "tuple.h"
 
 #define OPNAME_WIDTH 20 /* CPython's _OPNAME_WIDTH */
-#define OPARG_WIDTH 5   /* CPython's _OPARG_WIDTH */
+#define OPARG_WIDTH  5  /* CPython's _OPARG_WIDTH */
 
 /* A name from cellvars + freevars (ARG_FREE operands). Borrowed or NULL. */
 static Object *free_name(CodeObject *code, uint32_t arg) {
@@ -35,72 +35,72 @@ static Object *tuple_item_or_null(Object *t, uint32_t i) {
 static int append_argrepr(CodeObject *code, unsigned op, uint32_t arg, StrBuilder *out) {
     Object *name = NULL;
     switch (opcode_operand_kinds[op]) {
-    case ARG_CONST: {
-        Object *v = tuple_item_or_null(code->consts, arg);
-        if (v == NULL) {
-            sb_append_cstr(out, "(<bad const>)");
+        case ARG_CONST: {
+            Object *v = tuple_item_or_null(code->consts, arg);
+            if (v == NULL) {
+                sb_append_cstr(out, "(<bad const>)");
+                return 0;
+            }
+            sb_append_char(out, '(');
+            if (sb_append_repr(out, v) < 0) {
+                return -1;
+            }
+            sb_append_char(out, ')');
             return 0;
         }
-        sb_append_char(out, '(');
-        if (sb_append_repr(out, v) < 0) {
-            return -1;
-        }
-        sb_append_char(out, ')');
-        return 0;
-    }
-    case ARG_NAME:
-        name = tuple_item_or_null(code->names, arg);
-        break;
-    case ARG_LOCAL:
-        name = tuple_item_or_null(code->varnames, arg);
-        break;
-    case ARG_FREE:
-        name = free_name(code, arg);
-        break;
-    case ARG_JUMP:
-        sb_appendf(out, "(to %u)", (unsigned)arg);
-        return 0;
-    case ARG_BINOP:
-        if (arg < BINOP_COUNT) {
-            sb_appendf(out, "(%s%s)", binary_op_symbol[arg], op == OP_INPLACE_OP ? "=" : "");
-        }
-        return 0;
-    case ARG_COMPARE:
-        if (arg < CMP_COUNT) {
-            sb_appendf(out, "(%s)", compare_op_symbol[arg]);
-        }
-        return 0;
-    case ARG_FLAGS: {
-        static const char *const make_function_flags[] = {"defaults", "kwdefaults",
-                                                           "annotations", "closure"};
-        static const char *const conversions[] = {"", "str", "repr", "ascii"};
-        char buf[128] = "";
-        if (op == OP_MAKE_FUNCTION) {
-            for (int i = 0; i < 4; i++) {
-                if (arg & (1u << i)) {
-                    if (buf[0] != '\0') {
-                        strcat(buf, ", ");
+        case ARG_NAME:
+            name = tuple_item_or_null(code->names, arg);
+            break;
+        case ARG_LOCAL:
+            name = tuple_item_or_null(code->varnames, arg);
+            break;
+        case ARG_FREE:
+            name = free_name(code, arg);
+            break;
+        case ARG_JUMP:
+            sb_appendf(out, "(to %u)", (unsigned)arg);
+            return 0;
+        case ARG_BINOP:
+            if (arg < BINOP_COUNT) {
+                sb_appendf(out, "(%s%s)", binary_op_symbol[arg], op == OP_INPLACE_OP ? "=" : "");
+            }
+            return 0;
+        case ARG_COMPARE:
+            if (arg < CMP_COUNT) {
+                sb_appendf(out, "(%s)", compare_op_symbol[arg]);
+            }
+            return 0;
+        case ARG_FLAGS: {
+            static const char *const make_function_flags[] = {"defaults", "kwdefaults",
+                                                              "annotations", "closure"};
+            static const char *const conversions[] = {"", "str", "repr", "ascii"};
+            char buf[128] = "";
+            if (op == OP_MAKE_FUNCTION) {
+                for (int i = 0; i < 4; i++) {
+                    if (arg & (1u << i)) {
+                        if (buf[0] != '\0') {
+                            strcat(buf, ", ");
+                        }
+                        strcat(buf, make_function_flags[i]);
                     }
-                    strcat(buf, make_function_flags[i]);
+                }
+            } else if (op == OP_FORMAT_VALUE) {
+                strcat(buf, conversions[arg & 3]);
+                if (arg & 4) {
+                    strcat(buf, buf[0] != '\0' ? ", with format" : "with format");
+                }
+            } else if (op == OP_CALL_FUNCTION_EX) {
+                if (arg & 1) {
+                    strcat(buf, "kwargs");
                 }
             }
-        } else if (op == OP_FORMAT_VALUE) {
-            strcat(buf, conversions[arg & 3]);
-            if (arg & 4) {
-                strcat(buf, buf[0] != '\0' ? ", with format" : "with format");
+            if (buf[0] != '\0') {
+                sb_appendf(out, "(%s)", buf);
             }
-        } else if (op == OP_CALL_FUNCTION_EX) {
-            if (arg & 1) {
-                strcat(buf, "kwargs");
-            }
+            return 0;
         }
-        if (buf[0] != '\0') {
-            sb_appendf(out, "(%s)", buf);
-        }
-        return 0;
-    }
-    default: /* ARG_NONE, ARG_COUNT */
-        return 0;
+        default: /* ARG_NONE, ARG_COUNT */
+            return 0;
     }
     if (name != NULL) {
         sb_append_char(out, '(');
@@ -118,7 +118,7 @@ static int append_instruction(CodeObject *code, size_t index, bool jump_target, 
     uint32_t arg = instr_arg(in);
     size_t start = out->size;
     const char *name = op < OPCODE_COUNT ? opcode_names[op] : "<unknown opcode>";
-    sb_appendf(out, "   %s %*zu %-*s", jump_target ? ">>" : "  ", offset_width, index,
+    sb_appendf(out, "    %s %*zu %-*s", jump_target ? ">>" : "  ", offset_width, index,
                OPNAME_WIDTH, name);
     if (op < OPCODE_COUNT && opcode_operand_kinds[op] != ARG_NONE) {
         sb_appendf(out, " %*u ", OPARG_WIDTH, (unsigned)arg);
@@ -201,9 +201,8 @@ static int disasm_one(CodeObject *code, StrBuilder *out) {
         sb_append_cstr(out, "ExceptionTable:\n");
         for (size_t i = 0; i < code->nexception_table; i++) {
             const ExceptionTableEntry *e = &code->exception_table[i];
-            sb_appendf(out, "  %u to %u -> %u [%u]%s\n", (unsigned)e->start,
-                       (unsigned)(e->end - 1), (unsigned)e->handler, (unsigned)e->depth,
-                       e->push_lasti ? " lasti" : "");
+            sb_appendf(out, "  %u to %u -> %u [%u]%s\n", (unsigned)e->start, (unsigned)(e->end - 1),
+                       (unsigned)e->handler, (unsigned)e->depth, e->push_lasti ? " lasti" : "");
         }
     }
     return out->failed ? -1 : 0;

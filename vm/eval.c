@@ -154,7 +154,7 @@ static void eval_set_exc_attr(const char *attr, Object *value) {
     }
     Object *saved = err_fetch();
     int r = obj_lookup_attr(saved, key, &old);
-    if (r == 0 && (old == NULL || old == None)) {
+    if (r >= 0 && (old == NULL || old == None)) {
         if (obj_setattr(saved, key, value) < 0) {
             err_clear();
         }
@@ -769,11 +769,26 @@ static void eval_recursion_error(void) {
 
 /* ================================================================ the loop */
 
-/* Dispatch: computed goto with gcc/clang, a switch elsewhere. */
+/* Dispatch: computed goto with gcc/clang, a switch elsewhere (or when built
+ * with -DEVAL_COMPUTED_GOTO=0). */
+#ifndef EVAL_COMPUTED_GOTO
 #if defined(__GNUC__) || defined(__clang__)
 #define EVAL_COMPUTED_GOTO 1
 #else
 #define EVAL_COMPUTED_GOTO 0
+#endif
+#endif
+
+/* Build with -DGILPY_EVAL_TRACE to print every instruction and the stack
+ * depth to stderr as it runs (for debugging the compiler or the VM). */
+#ifdef GILPY_EVAL_TRACE
+#include <stdio.h>
+#define EVAL_TRACE()                                                                               \
+    fprintf(stderr, "%s:%u %s %u (depth %ld)\n", str_utf8(code->name),                          \
+            (unsigned)(ip - first_instr - 1), opcode_names[word & 0xff], (unsigned)oparg,          \
+            (long)(sp - frame_stack_base(frame)))
+#else
+#define EVAL_TRACE() ((void)0)
 #endif
 
 #if EVAL_COMPUTED_GOTO
@@ -782,6 +797,7 @@ static void eval_recursion_error(void) {
     do {                                                                                           \
         word = *ip++;                                                                              \
         oparg = word >> 8;                                                                         \
+        EVAL_TRACE();                                                                              \
         goto *dispatch_table[word & 0xff];                                                         \
     } while (0)
 #else
@@ -840,7 +856,6 @@ Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag) {
     Object *const *names;
     Instruction word;
     uint32_t oparg;
-    int limit = ts->interp->recursion_limit;
     /* RERAISE with a saved lasti: the instruction the frame reports (for the
      * next handler's lasti) differs from the one that raised. */
     intptr_t lasti_override = -1;
@@ -850,7 +865,7 @@ Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag) {
     frame->previous = ts->frame;
     ts->frame = frame;
     char stack_probe;
-    if (++ts->recursion_depth > limit ||
+    if (++ts->recursion_depth > ts->interp->recursion_limit ||
         (ts->c_stack_limit != 0 && (uintptr_t)&stack_probe < ts->c_stack_limit)) {
         eval_recursion_error();
         ts->recursion_depth--;
@@ -869,6 +884,7 @@ Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag) {
 dispatch:
     word = *ip++;
     oparg = word >> 8;
+    EVAL_TRACE();
     switch ((Opcode)(word & 0xff)) {
 #endif
 
@@ -1036,7 +1052,14 @@ dispatch:
             err_format(&ExcSystemError, "no locals when loading %R", name);
             goto error;
         }
-        int r = eval_mapping_lookup(frame->locals, name, &v);
+        int r;
+        if (!is_small_int(frame->locals) && frame->locals->type == &DictType) {
+            v = dict_get_str(frame->locals, name);
+            r = v != NULL;
+            XINCREF(v);
+        } else {
+            r = eval_mapping_lookup(frame->locals, name, &v);
+        }
         if (r < 0) {
             goto error;
         }
@@ -1645,8 +1668,8 @@ dispatch:
     }
 
     TARGET(JUMP_BACKWARD) {
+        CHECK_EVAL_BREAKER(); /* before the jump: a KeyboardInterrupt points at the loop */
         JUMP_TO(oparg);
-        CHECK_EVAL_BREAKER();
         DISPATCH();
     }
 
@@ -1894,7 +1917,7 @@ dispatch:
         if (!is_small_int(call_callable) && call_callable->type == &FunctionType) {
             FunctionObject *fn = (FunctionObject *)call_callable;
             CodeObject *co = fn->code;
-            if (ts->recursion_depth >= limit) {
+            if (ts->recursion_depth >= ts->interp->recursion_limit) {
                 eval_recursion_error();
                 goto call_failed;
             }
@@ -2114,12 +2137,12 @@ dispatch:
         Object *enter = eval_special_bound(mgr, "__enter__");
         Object *exit = enter != NULL ? eval_special_bound(mgr, "__exit__") : NULL;
         if (exit == NULL) {
-            XDECREF(enter);
             if (err_occurred() == NULL) {
                 err_format(&ExcTypeError,
-                           "'%s' object does not support the context manager protocol",
-                           obj_type_name(mgr));
+                           "'%s' object does not support the context manager protocol%s",
+                           obj_type_name(mgr), enter != NULL ? " (missed __exit__ method)" : "");
             }
+            XDECREF(enter);
             goto error;
         }
         sp[-1] = exit;
@@ -2354,6 +2377,7 @@ exception_unwind:
 #undef LOAD_FRAME
 #undef CHECK_EVAL_BREAKER
 #undef JUMP_TO
+#undef EVAL_TRACE
 
 /* ================================================================ generators */
 
@@ -2530,16 +2554,6 @@ throw_here:
                    finished);
 }
 
-static Object *gen_iternext(Object *self) {
-    bool finished;
-    Object *v = generator_resume(self, NULL, false, &finished);
-    if (v != NULL && finished) {
-        DECREF(v);
-        return NULL;
-    }
-    return v;
-}
-
 /* Raise StopIteration(value) for a generator that returned value. */
 static Object *gen_stop(Object *value) {
     if (value == None) {
@@ -2559,6 +2573,19 @@ static Object *gen_stop(Object *value) {
         DECREF(exc);
     }
     return NULL;
+}
+
+static Object *gen_iternext(Object *self) {
+    bool finished;
+    Object *v = generator_resume(self, NULL, false, &finished);
+    if (v != NULL && finished) {
+        if (v != None) {
+            return gen_stop(v); /* StopIteration(value), as CPython's gen_iternext */
+        }
+        DECREF(v);
+        return NULL;
+    }
+    return v;
 }
 
 static Object *gen_send(Object *self, Object *const *args, size_t nargs, Object *kwnames) {

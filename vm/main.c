@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,10 @@
 #include "dict.h"
 #include "disasm.h"
 #include "errors.h"
+#include "list.h"
 #include "modules.h"
 #include "str.h"
+#include "textio.h"
 #include "vm.h"
 
 #define GILPY_VERSION "0.1.0"
@@ -31,7 +34,9 @@ static const char help_text[] =
     "-c cmd : program passed in as string (terminates option list)\n"
     "-h     : print this help message and exit (also -? or --help)\n"
     "-i     : inspect interactively after running script (not supported yet)\n"
-    "-m mod : run library module as a script (not supported yet; terminates option list)\n"
+    "-m mod : run library module as a script (terminates option list)\n"
+    "-u     : force the stdout and stderr streams to be unbuffered;\n"
+    "         this option has no effect on stdin; also PYTHONUNBUFFERED=x\n"
     "-V     : print the gilpy version number and exit (also --version)\n"
     "-X opt : set an interpreter option (see below)\n"
     "--dis file : compile file and print the bytecode of every code object, then exit\n"
@@ -186,9 +191,97 @@ static int set_xoptions(Interpreter *interp, char *const *xargs, int nxargs) {
     return 0;
 }
 
-typedef enum { RUN_FILE, RUN_COMMAND, RUN_STDIN, RUN_DIS } RunKind;
+/* -u: make sys.stdout (and sys.__stdout__) write-through. 0, or -1 after printing. */
+static int set_unbuffered(Interpreter *interp) {
+    Object *out = dict_get_cstr(interp->sysdict, "stdout");
+    if (out != NULL && textio_check(out) && textio_set_buffering(out, TEXTIO_WRITE_THROUGH) < 0) {
+        Object *exc = err_fetch();
+        if (exc != NULL) {
+            vm_print_exception(exc);
+            DECREF(exc);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+typedef enum { RUN_FILE, RUN_COMMAND, RUN_MODULE, RUN_STDIN, RUN_DIS } RunKind;
+
+/* If dir/rel is a readable regular file, store its absolute path in out. */
+static bool find_file(const char *dir, const char *rel, char *out, size_t outsize) {
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s%s%s", dir, dir[0] != '\0' ? "/" : "", rel) >=
+        (int)sizeof path) {
+        return false;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || access(path, R_OK) != 0) {
+        return false;
+    }
+    char resolved[PATH_MAX];
+    if (realpath(path, resolved) == NULL || strlen(resolved) >= outsize) {
+        return false;
+    }
+    strcpy(out, resolved);
+    return true;
+}
+
+/* -m NAME: find NAME's source (NAME.py, or NAME/__main__.py for a package) in
+ * the current directory, then along sys.path, as CPython's runpy does for
+ * plain files. Returns true with the absolute path in out. */
+static bool find_module_source(Interpreter *interp, const char *name, char *out, size_t outsize) {
+    char rel[PATH_MAX], rel_pkg[PATH_MAX];
+    size_t n = strlen(name);
+    if (n == 0 || n + sizeof "/__main__.py" > sizeof rel) {
+        return false;
+    }
+    for (size_t i = 0; i <= n; i++) {
+        rel[i] = name[i] == '.' ? '/' : name[i];
+    }
+    strcpy(rel_pkg, rel);
+    strcat(rel, ".py");
+    strcat(rel_pkg, "/__main__.py");
+    if (find_file("", rel, out, outsize) || find_file("", rel_pkg, out, outsize)) {
+        return true;
+    }
+    Object *path = dict_get_cstr(interp->sysdict, "path");
+    size_t count = path != NULL && list_check(path) ? list_size(path) : 0;
+    for (size_t i = 0; i < count; i++) {
+        Object *dir = list_get(path, i);
+        if (str_check(dir) && (find_file(str_utf8(dir), rel, out, outsize) ||
+                               find_file(str_utf8(dir), rel_pkg, out, outsize))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Run module `name` as __main__ with sys.argv[0] set to its path. */
+static int run_module(Interpreter *interp, const char *name) {
+    char path[PATH_MAX];
+    if (!find_module_source(interp, name, path, sizeof path)) {
+        fprintf(stderr, "gilpy: No module named %s\n", name);
+        return 1;
+    }
+    Object *argv0 = str_from_cstr(path);
+    if (argv0 == NULL || interp->argv == NULL || list_size(interp->argv) == 0 ||
+        obj_setitem(interp->argv, small_int_make(0), argv0) < 0) {
+        XDECREF(argv0);
+        Object *exc = err_fetch();
+        if (exc != NULL) {
+            vm_print_exception(exc);
+            DECREF(exc);
+        }
+        return 1;
+    }
+    DECREF(argv0);
+    return vm_run_file(interp, path);
+}
 
 int main(int argc, char **argv) {
+    /* As CPython: a write to a closed pipe raises BrokenPipeError instead of
+     * killing the process silently. */
+    signal(SIGPIPE, SIG_IGN);
     InterpreterOptions opts;
     memset(&opts, 0, sizeof opts);
     char **xargs = calloc((size_t)argc + 1, sizeof(char *));
@@ -198,6 +291,8 @@ int main(int argc, char **argv) {
         return 1;
     }
     RunKind kind = RUN_STDIN;
+    const char *env_unbuffered = getenv("PYTHONUNBUFFERED");
+    bool unbuffered = env_unbuffered != NULL && env_unbuffered[0] != '\0';
     const char *target = NULL; /* the file or the -c command */
     int i = 1;
     /* Options come first; the program (file, -c, -m, -) ends them. */
@@ -250,17 +345,15 @@ int main(int argc, char **argv) {
                     xargs[nxargs++] = (char *)value;
                     break; /* the rest of this argument was the value */
                 }
-                if (opt == 'm') {
-                    fprintf(stderr, "gilpy: -m (run a module as a script) is not supported yet\n");
-                    return EXIT_USAGE;
-                }
-                kind = RUN_COMMAND;
+                kind = opt == 'm' ? RUN_MODULE : RUN_COMMAND;
                 target = value;
                 ends_options = true;
             } else if (opt == 'h' || opt == '?') {
                 fputs(usage_line, stdout);
                 fputs(help_text, stdout);
                 return 0;
+            } else if (opt == 'u') {
+                unbuffered = true;
             } else if (opt == 'V') {
                 printf("gilpy " GILPY_VERSION " (Python 3.11 compatible)\n");
                 return 0;
@@ -301,6 +394,9 @@ int main(int argc, char **argv) {
     case RUN_COMMAND:
         script_argv[n++] = "-c";
         break;
+    case RUN_MODULE:
+        script_argv[n++] = "-m"; /* replaced by the module's path once found */
+        break;
     case RUN_STDIN:
         script_argv[n++] = i < argc ? argv[i++] : "";
         break;
@@ -320,12 +416,14 @@ int main(int argc, char **argv) {
         return 1;
     }
     int status;
-    if (set_xoptions(interp, xargs, nxargs) < 0) {
+    if (set_xoptions(interp, xargs, nxargs) < 0 || (unbuffered && set_unbuffered(interp) < 0)) {
         status = 1;
     } else if (kind == RUN_DIS) {
         status = run_dis(interp, target);
     } else if (kind == RUN_FILE) {
         status = vm_run_file(interp, target);
+    } else if (kind == RUN_MODULE) {
+        status = run_module(interp, target);
     } else if (kind == RUN_COMMAND) {
         status = vm_run_source(interp, target, strlen(target), "<string>");
     } else {

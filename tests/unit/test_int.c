@@ -127,6 +127,11 @@ static void test_semantics(void) {
     CHECK_STR(binop(small_int_make(2), small_int_make(100), BINOP_POW),
               "1267650600228229401496703205376");
     CHECK_STR(binop(small_int_make(2), small_int_make(-2), BINOP_POW), "0.25");
+    Object *huge = parse("4611686018427387904"); /* 2**62: big, not tagged */
+    CHECK(binop(huge, small_int_make(0), BINOP_POW) == small_int_make(1));
+    CHECK_STR(binop(huge, small_int_make(1), BINOP_POW), "4611686018427387904");
+    CHECK_STR(binop(huge, small_int_make(2), BINOP_POW), "21267647932558653966460912964485513216");
+    DECREF(huge);
     CHECK_STR(binop(small_int_make(1), small_int_make(3), BINOP_TRUEDIV), "0.3333333333333333");
 
     Object *p = parse("-1180591620717411303424"); /* -2**70 */
