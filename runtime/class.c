@@ -413,14 +413,17 @@ Object *class_new(TypeObject *meta, Object *name, Object *bases, Object *ns,
         }
         DECREF(sm);
     }
-    Object *init_sub = dict_get_cstr(t->dict, "__init_subclass__");
-    if (init_sub != NULL && obj_type(init_sub) == &FunctionType) {
-        Object *cm = classmethod_new(init_sub);
-        if (cm == NULL || dict_set_cstr(t->dict, "__init_subclass__", cm) < 0) {
-            XDECREF(cm);
-            goto fail;
+    static const char *const implicit_classmethods[] = {"__init_subclass__", "__class_getitem__"};
+    for (size_t i = 0; i < 2; i++) {
+        Object *fn = dict_get_cstr(t->dict, implicit_classmethods[i]);
+        if (fn != NULL && obj_type(fn) == &FunctionType) {
+            Object *cm = classmethod_new(fn);
+            if (cm == NULL || dict_set_cstr(t->dict, implicit_classmethods[i], cm) < 0) {
+                XDECREF(cm);
+                goto fail;
+            }
+            DECREF(cm);
         }
-        DECREF(cm);
     }
 
     t->mro = compute_mro(t, bases);

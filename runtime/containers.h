@@ -73,6 +73,11 @@ void repr_leave(Object *v);
 bool dealloc_defer(Object *v);
 void dealloc_done(void);
 
+/* The new_instance slot of types Python code cannot instantiate (iterators,
+ * views): TypeError "cannot create 'list_iterator' instances". */
+MAY_RAISE Object *container_no_new(TypeObject *type, Object *const *args, size_t nargs,
+                                   Object *kwnames);
+
 /* For sequence `*` and `+` with an operand of a foreign type: give that
  * operand's type a chance (its __rmul__/__radd__). Returns its result (maybe
  * NotImplemented, new reference) or NULL with an error. */

@@ -28,11 +28,11 @@
 #include "str.h"
 #include "tuple.h"
 
-#define DKIX_EMPTY (-1)
-#define DKIX_DUMMY (-2)
-#define DKIX_ERROR (-3)
-#define DICT_MINSIZE 8
-#define PERTURB_SHIFT 5
+#define DKIX_EMPTY         (-1)
+#define DKIX_DUMMY         (-2)
+#define DKIX_ERROR         (-3)
+#define DICT_MINSIZE       8
+#define PERTURB_SHIFT      5
 #define USABLE_FRACTION(n) (((n) << 1) / 3)
 
 typedef struct DictEntry {
@@ -56,20 +56,32 @@ static inline DictEntry *keys_entries(DictKeys *k) {
 static inline ssize_t keys_get_index(const DictKeys *k, size_t i) {
     const void *ix = (const void *)(k + 1);
     switch (k->index_bytes) {
-    case 1: return ((const int8_t *)ix)[i];
-    case 2: return ((const int16_t *)ix)[i];
-    case 4: return ((const int32_t *)ix)[i];
-    default: return (ssize_t)((const int64_t *)ix)[i];
+        case 1:
+            return ((const int8_t *)ix)[i];
+        case 2:
+            return ((const int16_t *)ix)[i];
+        case 4:
+            return ((const int32_t *)ix)[i];
+        default:
+            return (ssize_t)((const int64_t *)ix)[i];
     }
 }
 
 static inline void keys_set_index(DictKeys *k, size_t i, ssize_t v) {
     void *ix = (void *)(k + 1);
     switch (k->index_bytes) {
-    case 1: ((int8_t *)ix)[i] = (int8_t)v; break;
-    case 2: ((int16_t *)ix)[i] = (int16_t)v; break;
-    case 4: ((int32_t *)ix)[i] = (int32_t)v; break;
-    default: ((int64_t *)ix)[i] = (int64_t)v; break;
+        case 1:
+            ((int8_t *)ix)[i] = (int8_t)v;
+            break;
+        case 2:
+            ((int16_t *)ix)[i] = (int16_t)v;
+            break;
+        case 4:
+            ((int32_t *)ix)[i] = (int32_t)v;
+            break;
+        default:
+            ((int64_t *)ix)[i] = (int64_t)v;
+            break;
     }
 }
 
@@ -198,11 +210,27 @@ top:;
 
 /* ============================================================ the C API */
 
-Object *dict_new(void) { return obj_alloc(&DictType, sizeof(DictObject)); }
+/* Every mutation of any dict takes the next value of this counter (as
+ * CPython's pydict_global_version), so a (dict, version) pair never repeats:
+ * a VM cache keyed on it cannot be fooled by a new dict reusing the address
+ * of a dead one. Only changed with the GIL held. */
+static uint64_t dict_global_version;
 
-size_t dict_size(Object *d) { return ((DictObject *)d)->used; }
+Object *dict_new(void) {
+    DictObject *d = (DictObject *)obj_alloc(&DictType, sizeof(DictObject));
+    if (d != NULL) {
+        d->version = ++dict_global_version;
+    }
+    return (Object *)d;
+}
 
-uint64_t dict_version(Object *d) { return ((DictObject *)d)->version; }
+size_t dict_size(Object *d) {
+    return ((DictObject *)d)->used;
+}
+
+uint64_t dict_version(Object *d) {
+    return ((DictObject *)d)->version;
+}
 
 int dict_lookup_hash(Object *self, Object *key, intptr_t hash, Object **out) {
     DictObject *d = (DictObject *)self;
@@ -231,6 +259,8 @@ int dict_contains(Object *self, Object *key) {
     return dict_lookup(self, key, &v);
 }
 
+/* The lookup the VM does for names: key is a str, the answer borrowed or
+ * NULL. Only str keys can match (no __eq__ is ever called), so it never raises. */
 Object *dict_get_str(Object *self, Object *key) {
     DictObject *d = (DictObject *)self;
     DictKeys *k = d->keys;
@@ -263,8 +293,10 @@ Object *dict_get_str(Object *self, Object *key) {
     }
 }
 
+/* Callers pass names written in C (attribute and module names), so the key
+ * is interned: the lookup then usually matches by pointer. */
 Object *dict_get_cstr(Object *d, const char *key) {
-    Object *s = str_from_cstr(key);
+    Object *s = str_intern_cstr(key);
     if (s == NULL) {
         err_clear();
         return NULL;
@@ -287,7 +319,7 @@ int dict_set_hash(Object *self, Object *key, intptr_t hash, Object *value) {
         DictEntry *e = &keys_entries(d->keys)[ix];
         Object *old = e->value;
         e->value = value;
-        d->version++;
+        d->version = ++dict_global_version;
         DECREF(old);
         DECREF(key);
         return 0;
@@ -306,7 +338,7 @@ int dict_set_hash(Object *self, Object *key, intptr_t hash, Object *value) {
     k->nentries++;
     k->usable--;
     d->used++;
-    d->version++;
+    d->version = ++dict_global_version;
     return 0;
 fail:
     DECREF(key);
@@ -341,11 +373,12 @@ static void dict_remove_entry(DictObject *d, ssize_t ix, intptr_t hash) {
     e->key = NULL;
     e->value = NULL;
     d->used--;
-    d->version++;
+    d->version = ++dict_global_version;
     DECREF(key);
     DECREF(value);
 }
 
+/* del d[key]: 0, or -1 with KeyError(key) / the hash or __eq__ error. */
 int dict_del(Object *self, Object *key) {
     DictObject *d = (DictObject *)self;
     intptr_t hash = container_hash(key);
@@ -364,6 +397,8 @@ int dict_del(Object *self, Object *key) {
     return 0;
 }
 
+/* Walk the entries in insertion order from *pos, skipping holes. Borrowed
+ * results; any of key/value/hash may be NULL when not wanted. */
 bool dict_next_hash(Object *self, size_t *pos, Object **key, Object **value, intptr_t *hash) {
     DictKeys *k = ((DictObject *)self)->keys;
     if (k == NULL) {
@@ -409,6 +444,8 @@ size_t dict_nentries(Object *self) {
     return k == NULL ? 0 : k->nentries;
 }
 
+/* Remove everything. The dict is emptied first, then the references are
+ * dropped, so destructors that look at the dict see it empty. */
 void dict_clear(Object *self) {
     DictObject *d = (DictObject *)self;
     DictKeys *k = d->keys;
@@ -417,7 +454,7 @@ void dict_clear(Object *self) {
     }
     d->keys = NULL;
     d->used = 0;
-    d->version++;
+    d->version = ++dict_global_version;
     DictEntry *entries = keys_entries(k);
     for (size_t i = 0; i < k->nentries; i++) {
         if (entries[i].key != NULL) {
@@ -428,6 +465,7 @@ void dict_clear(Object *self) {
     mem_free(k);
 }
 
+/* A new dict with the same items in the same order (a shallow copy). */
 Object *dict_copy(Object *self) {
     DictObject *d = (DictObject *)self;
     DictObject *r = (DictObject *)dict_new();
@@ -604,6 +642,8 @@ static int dict_merge_pairs(Object *self, Object *iterable) {
     return err_occurred() != NULL ? -1 : 0;
 }
 
+/* d.update(arg): dicts and objects with keys() are mappings, anything else
+ * must be an iterable of pairs. */
 int dict_update_arg(Object *self, Object *arg) {
     if (dict_check(arg)) {
         return dict_merge(self, arg, true);
@@ -625,7 +665,9 @@ int dict_update_arg(Object *self, Object *arg) {
     return dict_merge_pairs(self, arg);
 }
 
-int dict_update(Object *d, Object *other) { return dict_update_arg(d, other); }
+int dict_update(Object *d, Object *other) {
+    return dict_update_arg(d, other);
+}
 
 Object *dict_keys_list(Object *self) {
     DictObject *d = (DictObject *)self;
@@ -751,6 +793,8 @@ static int dict_equal(DictObject *a, DictObject *b) {
     return 1;
 }
 
+/* == and != between dicts; other operators are NotImplemented (so
+ * "'<' not supported between instances of 'dict' and 'dict'"). */
 static Object *dict_richcompare(Object *a, Object *b, CompareOp op) {
     if (!dict_check(a) || !dict_check(b) || (op != CMP_EQ && op != CMP_NE)) {
         return NEWREF(NotImplemented);
@@ -766,9 +810,13 @@ static Object *dict_richcompare(Object *a, Object *b, CompareOp op) {
     return bool_from(op == CMP_EQ ? eq : !eq);
 }
 
-static ssize_t dict_len(Object *self) { return (ssize_t)((DictObject *)self)->used; }
+static ssize_t dict_len(Object *self) {
+    return (ssize_t)((DictObject *)self)->used;
+}
 
-static int dict_contains_slot(Object *self, Object *key) { return dict_contains(self, key); }
+static int dict_contains_slot(Object *self, Object *key) {
+    return dict_contains(self, key);
+}
 
 /* d[key]; dict subclasses may define __missing__. */
 static Object *dict_getitem(Object *self, Object *key) {
@@ -802,7 +850,9 @@ static int dict_setitem(Object *self, Object *key, Object *value) {
     return dict_set(self, key, value);
 }
 
-static Object *dict_iter(Object *self) { return dict_iter_new(self, &DictKeyIterType); }
+static Object *dict_iter(Object *self) {
+    return dict_iter_new(self, &DictKeyIterType);
+}
 
 /* d | other (both dicts) and d |= other (any mapping or iterable of pairs). */
 static Object *dict_binary_op(Object *a, Object *b, BinaryOp op) {
@@ -829,8 +879,7 @@ static Object *dict_inplace_op(Object *a, Object *b, BinaryOp op) {
 
 /* ============================================================ methods */
 
-static Object *dict_get_method(Object *self, Object *const *args, size_t nargs,
-                               Object *kwnames) {
+static Object *dict_get_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (container_no_keywords("dict.get", kwnames) < 0 ||
         container_check_args("get", nargs, 1, 2) < 0) {
         return NULL;
@@ -871,8 +920,7 @@ static Object *dict_setdefault_method(Object *self, Object *const *args, size_t 
     return NEWREF(value);
 }
 
-static Object *dict_pop_method(Object *self, Object *const *args, size_t nargs,
-                               Object *kwnames) {
+static Object *dict_pop_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (container_no_keywords("dict.pop", kwnames) < 0 ||
         container_check_args("pop", nargs, 1, 2) < 0) {
         return NULL;
@@ -936,8 +984,7 @@ static Object *dict_popitem_method(Object *self, Object *const *args, size_t nar
     return result;
 }
 
-static Object *dict_keys_method(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
+static Object *dict_keys_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (container_check_args("dict.keys", nargs, 0, 0) < 0) {
         return NULL;
     }
@@ -952,8 +999,7 @@ static Object *dict_values_method(Object *self, Object *const *args, size_t narg
     return dict_view_new(self, &DictValuesType);
 }
 
-static Object *dict_items_method(Object *self, Object *const *args, size_t nargs,
-                                 Object *kwnames) {
+static Object *dict_items_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (container_check_args("dict.items", nargs, 0, 0) < 0) {
         return NULL;
     }
@@ -988,16 +1034,14 @@ static Object *dict_update_method(Object *self, Object *const *args, size_t narg
     return none_ref();
 }
 
-static Object *dict_copy_method(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
+static Object *dict_copy_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (container_check_args("dict.copy", nargs, 0, 0) < 0) {
         return NULL;
     }
     return dict_copy(self);
 }
 
-static Object *dict_clear_method(Object *self, Object *const *args, size_t nargs,
-                                 Object *kwnames) {
+static Object *dict_clear_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (container_check_args("dict.clear", nargs, 0, 0) < 0) {
         return NULL;
     }
@@ -1069,17 +1113,22 @@ static Object *dict_reversed_method(Object *self, Object *const *args, size_t na
 }
 
 static const MethodDef dict_methods[] = {
-    {"get", dict_get_method, 0, "Return the value for key if key is in the dictionary, else default."},
-    {"setdefault", dict_setdefault_method, 0, "Insert key with a value of default if key is not in the dictionary."},
-    {"pop", dict_pop_method, 0, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
+    {"get", dict_get_method, 0,
+     "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", dict_setdefault_method, 0,
+     "Insert key with a value of default if key is not in the dictionary."},
+    {"pop", dict_pop_method, 0,
+     "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
     {"popitem", dict_popitem_method, 0, "Remove and return a (key, value) pair as a 2-tuple."},
     {"keys", dict_keys_method, 0, "D.keys() -> a set-like object providing a view on D's keys"},
     {"values", dict_values_method, 0, "D.values() -> an object providing a view on D's values"},
     {"items", dict_items_method, 0, "D.items() -> a set-like object providing a view on D's items"},
-    {"update", dict_update_method, 0, "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
+    {"update", dict_update_method, 0,
+     "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
     {"copy", dict_copy_method, 0, "D.copy() -> a shallow copy of D"},
     {"clear", dict_clear_method, 0, "D.clear() -> None.  Remove all items from D."},
-    {"fromkeys", dict_fromkeys_method, METHOD_CLASS, "Create a new dictionary with keys from iterable and values set to value."},
+    {"fromkeys", dict_fromkeys_method, METHOD_CLASS,
+     "Create a new dictionary with keys from iterable and values set to value."},
     {"__reversed__", dict_reversed_method, 0, "Return a reverse iterator over the dict keys."},
     {"__class_getitem__", generic_alias_class_getitem, METHOD_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
@@ -1090,7 +1139,11 @@ static const MethodDef dict_methods[] = {
 static Object *dict_new_instance(TypeObject *type, Object *const *args, size_t nargs,
                                  Object *kwnames) {
     if (type != &DictType) {
-        return obj_alloc(type, type->basic_size);
+        DictObject *sub = (DictObject *)obj_alloc(type, type->basic_size);
+        if (sub != NULL) {
+            sub->version = ++dict_global_version;
+        }
+        return (Object *)sub;
     }
     Object *d = dict_new();
     if (d != NULL && dict_update_common(d, "dict", args, nargs, kwnames) < 0) {

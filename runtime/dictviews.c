@@ -16,10 +16,10 @@
 
 typedef struct DictIterObject {
     Object base;
-    Object *dict;  /* NULL once exhausted */
-    ssize_t used;  /* the dict's size when iteration started; -1 after an error */
-    ssize_t pos;   /* next entry position (reverse iterators walk down) */
-    size_t len;    /* items left to produce */
+    Object *dict; /* NULL once exhausted */
+    ssize_t used; /* the dict's size when iteration started; -1 after an error */
+    ssize_t pos;  /* next entry position (reverse iterators walk down) */
+    size_t len;   /* items left to produce */
 } DictIterObject;
 
 static bool dict_iter_is_reverse(TypeObject *t) {
@@ -85,18 +85,33 @@ static Object *dict_iter_step(Object *self, int produce, bool reverse) {
     }
     it->len--;
     switch (produce) {
-    case PRODUCE_KEY: return NEWREF(key);
-    case PRODUCE_VALUE: return NEWREF(value);
-    default: return tuple_pack(2, key, value);
+        case PRODUCE_KEY:
+            return NEWREF(key);
+        case PRODUCE_VALUE:
+            return NEWREF(value);
+        default:
+            return tuple_pack(2, key, value);
     }
 }
 
-static Object *dict_keyiter_next(Object *self) { return dict_iter_step(self, PRODUCE_KEY, false); }
-static Object *dict_valueiter_next(Object *self) { return dict_iter_step(self, PRODUCE_VALUE, false); }
-static Object *dict_itemiter_next(Object *self) { return dict_iter_step(self, PRODUCE_ITEM, false); }
-static Object *dict_revkeyiter_next(Object *self) { return dict_iter_step(self, PRODUCE_KEY, true); }
-static Object *dict_revvalueiter_next(Object *self) { return dict_iter_step(self, PRODUCE_VALUE, true); }
-static Object *dict_revitemiter_next(Object *self) { return dict_iter_step(self, PRODUCE_ITEM, true); }
+static Object *dict_keyiter_next(Object *self) {
+    return dict_iter_step(self, PRODUCE_KEY, false);
+}
+static Object *dict_valueiter_next(Object *self) {
+    return dict_iter_step(self, PRODUCE_VALUE, false);
+}
+static Object *dict_itemiter_next(Object *self) {
+    return dict_iter_step(self, PRODUCE_ITEM, false);
+}
+static Object *dict_revkeyiter_next(Object *self) {
+    return dict_iter_step(self, PRODUCE_KEY, true);
+}
+static Object *dict_revvalueiter_next(Object *self) {
+    return dict_iter_step(self, PRODUCE_VALUE, true);
+}
+static Object *dict_revitemiter_next(Object *self) {
+    return dict_iter_step(self, PRODUCE_ITEM, true);
+}
 
 static void dict_iter_dealloc(Object *self) {
     XDECREF(((DictIterObject *)self)->dict);
@@ -108,7 +123,9 @@ static int dict_iter_traverse(Object *self, VisitFunc visit, void *arg) {
     return d != NULL ? visit(d, arg) : 0;
 }
 
-static Object *iter_self(Object *self) { return NEWREF(self); }
+static Object *iter_self(Object *self) {
+    return NEWREF(self);
+}
 
 static Object *dict_iter_length_hint(Object *self, Object *const *args, size_t nargs,
                                      Object *kwnames) {
@@ -121,21 +138,23 @@ static Object *dict_iter_length_hint(Object *self, Object *const *args, size_t n
 }
 
 static const MethodDef dict_iter_methods[] = {
-    {"__length_hint__", dict_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", dict_iter_length_hint, 0,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
-#define DICT_ITER_TYPE(cname, pyname, next_fn)                                                     \
-    TypeObject cname = {                                                                           \
-        .base = OBJECT_HEADER_INIT(&TypeType),                                                     \
-        .name = pyname,                                                                            \
-        .basic_size = sizeof(DictIterObject),                                                      \
-        .flags = TYPE_FLAG_GC,                                                                     \
-        .dealloc = dict_iter_dealloc,                                                              \
-        .traverse = dict_iter_traverse,                                                            \
-        .iter = iter_self,                                                                         \
-        .iternext = next_fn,                                                                       \
-        .methods = dict_iter_methods,                                                              \
+#define DICT_ITER_TYPE(cname, pyname, next_fn) \
+    TypeObject cname = {                       \
+        .base = OBJECT_HEADER_INIT(&TypeType), \
+        .name = pyname,                        \
+        .basic_size = sizeof(DictIterObject),  \
+        .flags = TYPE_FLAG_GC,                 \
+        .dealloc = dict_iter_dealloc,          \
+        .traverse = dict_iter_traverse,        \
+        .new_instance = container_no_new,      \
+        .iter = iter_self,                     \
+        .iternext = next_fn,                   \
+        .methods = dict_iter_methods,          \
     };
 
 DICT_ITER_TYPE(DictKeyIterType, "dict_keyiterator", dict_keyiter_next)
@@ -152,12 +171,20 @@ typedef struct DictViewObject {
     Object *dict;
 } DictViewObject;
 
-static inline Object *view_dict(Object *v) { return ((DictViewObject *)v)->dict; }
+static inline Object *view_dict(Object *v) {
+    return ((DictViewObject *)v)->dict;
+}
 
-static bool is_keys_view(Object *v) { return !is_small_int(v) && v->type == &DictKeysType; }
-static bool is_items_view(Object *v) { return !is_small_int(v) && v->type == &DictItemsType; }
+static bool is_keys_view(Object *v) {
+    return !is_small_int(v) && v->type == &DictKeysType;
+}
+static bool is_items_view(Object *v) {
+    return !is_small_int(v) && v->type == &DictItemsType;
+}
 /* Keys and items views behave like sets. */
-static bool is_set_view(Object *v) { return is_keys_view(v) || is_items_view(v); }
+static bool is_set_view(Object *v) {
+    return is_keys_view(v) || is_items_view(v);
+}
 
 Object *dict_view_new(Object *d, TypeObject *view_type) {
     DictViewObject *v = (DictViewObject *)obj_alloc(view_type, sizeof(DictViewObject));
@@ -177,7 +204,9 @@ static int view_traverse(Object *self, VisitFunc visit, void *arg) {
     return visit(view_dict(self), arg);
 }
 
-static ssize_t view_len(Object *self) { return (ssize_t)dict_size(view_dict(self)); }
+static ssize_t view_len(Object *self) {
+    return (ssize_t)dict_size(view_dict(self));
+}
 
 /* "dict_keys([1, 2])"; a view reached again through itself prints "...". */
 static Object *view_repr(Object *self) {
@@ -195,13 +224,19 @@ static Object *view_repr(Object *self) {
     return r;
 }
 
-static Object *keys_iter(Object *self) { return dict_iter_new(view_dict(self), &DictKeyIterType); }
+static Object *keys_iter(Object *self) {
+    return dict_iter_new(view_dict(self), &DictKeyIterType);
+}
 static Object *values_iter(Object *self) {
     return dict_iter_new(view_dict(self), &DictValueIterType);
 }
-static Object *items_iter(Object *self) { return dict_iter_new(view_dict(self), &DictItemIterType); }
+static Object *items_iter(Object *self) {
+    return dict_iter_new(view_dict(self), &DictItemIterType);
+}
 
-static int keys_contains(Object *self, Object *key) { return dict_contains(view_dict(self), key); }
+static int keys_contains(Object *self, Object *key) {
+    return dict_contains(view_dict(self), key);
+}
 
 /* (key, value) in d.items(): key present and its value equal. */
 static int items_contains(Object *self, Object *item) {
@@ -245,6 +280,8 @@ static int all_contained_in(Object *a, Object *b) {
     return ok;
 }
 
+/* Keys and items views compare like sets with sets and other set-like views
+ * (CPython's dictview_richcompare: sizes first, then containment). */
 static Object *view_richcompare(Object *self, Object *other, CompareOp op) {
     if (!is_set_view(self) || (!set_check(other) && !is_set_view(other))) {
         return NEWREF(NotImplemented);
@@ -255,35 +292,35 @@ static Object *view_richcompare(Object *self, Object *other, CompareOp op) {
     }
     int ok = 0;
     switch (op) {
-    case CMP_EQ:
-    case CMP_NE:
-        if (len_self == len_other) {
-            ok = all_contained_in(self, other);
-        }
-        if (op == CMP_NE && ok >= 0) {
-            ok = !ok;
-        }
-        break;
-    case CMP_LT:
-        if (len_self < len_other) {
-            ok = all_contained_in(self, other);
-        }
-        break;
-    case CMP_LE:
-        if (len_self <= len_other) {
-            ok = all_contained_in(self, other);
-        }
-        break;
-    case CMP_GT:
-        if (len_self > len_other) {
-            ok = all_contained_in(other, self);
-        }
-        break;
-    default:
-        if (len_self >= len_other) {
-            ok = all_contained_in(other, self);
-        }
-        break;
+        case CMP_EQ:
+        case CMP_NE:
+            if (len_self == len_other) {
+                ok = all_contained_in(self, other);
+            }
+            if (op == CMP_NE && ok >= 0) {
+                ok = !ok;
+            }
+            break;
+        case CMP_LT:
+            if (len_self < len_other) {
+                ok = all_contained_in(self, other);
+            }
+            break;
+        case CMP_LE:
+            if (len_self <= len_other) {
+                ok = all_contained_in(self, other);
+            }
+            break;
+        case CMP_GT:
+            if (len_self > len_other) {
+                ok = all_contained_in(other, self);
+            }
+            break;
+        default:
+            if (len_self >= len_other) {
+                ok = all_contained_in(other, self);
+            }
+            break;
     }
     if (ok < 0) {
         return NULL;
@@ -406,34 +443,35 @@ static Object *items_xor(Object *self, Object *other) {
     return result;
 }
 
+/* view & | - ^ other: a new set. The view may be either operand. */
 static Object *view_binary_op(Object *a, Object *b, BinaryOp op) {
     Object *result;
     switch (op) {
-    case BINOP_AND:
-        return view_intersect(a, b);
-    case BINOP_OR:
-        result = view_to_set(a);
-        if (result != NULL && set_update(result, b) < 0) {
-            CLEAR(result);
-        }
-        return result;
-    case BINOP_SUB:
-        result = view_to_set(a);
-        if (result != NULL && set_difference_update(result, b) < 0) {
-            CLEAR(result);
-        }
-        return result;
-    case BINOP_XOR:
-        if (is_items_view(a) && is_items_view(b)) {
-            return items_xor(a, b);
-        }
-        result = view_to_set(a);
-        if (result != NULL && set_symmetric_difference_update(result, b) < 0) {
-            CLEAR(result);
-        }
-        return result;
-    default:
-        return NEWREF(NotImplemented);
+        case BINOP_AND:
+            return view_intersect(a, b);
+        case BINOP_OR:
+            result = view_to_set(a);
+            if (result != NULL && set_update(result, b) < 0) {
+                CLEAR(result);
+            }
+            return result;
+        case BINOP_SUB:
+            result = view_to_set(a);
+            if (result != NULL && set_difference_update(result, b) < 0) {
+                CLEAR(result);
+            }
+            return result;
+        case BINOP_XOR:
+            if (is_items_view(a) && is_items_view(b)) {
+                return items_xor(a, b);
+            }
+            result = view_to_set(a);
+            if (result != NULL && set_symmetric_difference_update(result, b) < 0) {
+                CLEAR(result);
+            }
+            return result;
+        default:
+            return NEWREF(NotImplemented);
     }
 }
 
@@ -499,7 +537,8 @@ static const GetSetDef view_getsets[] = {
 };
 
 static const MethodDef setview_methods[] = {
-    {"isdisjoint", view_isdisjoint, 0, "Return True if the view and the given iterable have a null intersection."},
+    {"isdisjoint", view_isdisjoint, 0,
+     "Return True if the view and the given iterable have a null intersection."},
     {"__reversed__", view_reversed, 0, "Return a reverse iterator over the dict keys."},
     {NULL, NULL, 0, NULL},
 };
@@ -521,6 +560,7 @@ TypeObject DictKeysType = {
     .binary_op = view_binary_op,
     .len = view_len,
     .contains = keys_contains,
+    .new_instance = container_no_new,
     .iter = keys_iter,
     .methods = setview_methods,
     .getsets = view_getsets,
@@ -538,6 +578,7 @@ TypeObject DictItemsType = {
     .binary_op = view_binary_op,
     .len = view_len,
     .contains = items_contains,
+    .new_instance = container_no_new,
     .iter = items_iter,
     .methods = setview_methods,
     .getsets = view_getsets,
@@ -552,6 +593,7 @@ TypeObject DictValuesType = {
     .traverse = view_traverse,
     .repr = view_repr,
     .len = view_len,
+    .new_instance = container_no_new,
     .iter = values_iter,
     .methods = values_methods,
     .getsets = view_getsets,

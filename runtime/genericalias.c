@@ -16,6 +16,7 @@ typedef struct GenericAliasObject {
     Object *args;   /* tuple */
 } GenericAliasObject;
 
+/* See genericalias.h. */
 Object *generic_alias_new(Object *origin, Object *args) {
     Object *tuple = tuple_check(args) ? NEWREF(args) : tuple_pack(1, args);
     if (tuple == NULL) {
@@ -62,8 +63,7 @@ static int ga_append_item(StrBuilder *sb, Object *p) {
         sb_append_cstr(sb, "...");
         return 0;
     }
-    if (!is_small_int(p) && p->type != &GenericAliasType &&
-        obj_is_instance_of(p, &TypeType)) {
+    if (!is_small_int(p) && p->type != &GenericAliasType && obj_is_instance_of(p, &TypeType)) {
         TypeObject *t = (TypeObject *)p;
         if (t->module_name == NULL || str_equal_cstr(t->module_name, "builtins")) {
             sb_append_str(sb, t->qualname != NULL ? t->qualname : t->name_obj);
@@ -77,6 +77,7 @@ static int ga_append_item(StrBuilder *sb, Object *p) {
     return sb_append_repr(sb, p);
 }
 
+/* "list[int]", "dict[str, list[int]]", "tuple[()]". */
 static Object *ga_repr(Object *self) {
     GenericAliasObject *ga = (GenericAliasObject *)self;
     StrBuilder sb;
@@ -103,6 +104,7 @@ static Object *ga_repr(Object *self) {
     return sb_finish(&sb);
 }
 
+/* Aliases are equal when origin and arguments are. */
 static Object *ga_richcompare(Object *a, Object *b, CompareOp op) {
     if ((op != CMP_EQ && op != CMP_NE) || is_small_int(b) || b->type != &GenericAliasType) {
         return NEWREF(NotImplemented);
@@ -147,9 +149,15 @@ static Object *ga_getattr(Object *self, Object *name) {
     return obj_getattr(((GenericAliasObject *)self)->origin, name);
 }
 
-static Object *ga_get_origin(Object *self) { return NEWREF(((GenericAliasObject *)self)->origin); }
-static Object *ga_get_args(Object *self) { return NEWREF(((GenericAliasObject *)self)->args); }
-static Object *ga_get_parameters(Object *self) { return tuple_new(0); }
+static Object *ga_get_origin(Object *self) {
+    return NEWREF(((GenericAliasObject *)self)->origin);
+}
+static Object *ga_get_args(Object *self) {
+    return NEWREF(((GenericAliasObject *)self)->args);
+}
+static Object *ga_get_parameters(Object *self) {
+    return tuple_new(0);
+}
 
 static const GetSetDef ga_getsets[] = {
     {"__origin__", ga_get_origin, NULL, NULL},

@@ -49,6 +49,7 @@ int seq_index_value(Object *key, ssize_t *out) {
     return 1;
 }
 
+/* See containers.h: like seq_index_value, but huge values clamp. */
 int seq_clamp_int(Object *v, ssize_t *out, const char *type_error) {
     if (is_small_int(v)) {
         *out = small_int_value(v);
@@ -80,6 +81,7 @@ int seq_clamped_index(Object *v, ssize_t *out) {
     return seq_clamp_int(v, out, "slice indices must be integers or have an __index__ method");
 }
 
+/* See containers.h for the messages. */
 int container_check_args(const char *fname, size_t nargs, size_t min, size_t max) {
     if (nargs >= min && nargs <= max) {
         return 0;
@@ -108,6 +110,10 @@ int container_no_keywords(const char *fname, Object *kwnames) {
     return 0;
 }
 
+Object *container_no_new(TypeObject *type, Object *const *args, size_t nargs, Object *kwnames) {
+    return err_format(&ExcTypeError, "cannot create '%.200s' instances", type->name);
+}
+
 Object *seq_try_other_operand(Object *a, Object *b, BinaryOp op) {
     TypeObject *tb = obj_type(b);
     if (tb != obj_type(a) && tb->binary_op != NULL && (tb->flags & TYPE_FLAG_HEAPTYPE)) {
@@ -122,6 +128,7 @@ Object *seq_try_other_operand(Object *a, Object *b, BinaryOp op) {
 static _Thread_local Object **repr_stack;
 static _Thread_local size_t repr_depth, repr_capacity;
 
+/* Push v unless it is already being printed by this thread. */
 int repr_enter(Object *v) {
     for (size_t i = 0; i < repr_depth; i++) {
         if (repr_stack[i] == v) {
@@ -163,6 +170,7 @@ static _Thread_local bool dealloc_draining;
 static _Thread_local Object **dealloc_stack;
 static _Thread_local size_t dealloc_count, dealloc_capacity;
 
+/* True when v was parked for later (the caller returns at once). */
 bool dealloc_defer(Object *v) {
     /* Only native types are parked: a class's dealloc does more than ours. */
     if (dealloc_depth < DEALLOC_MAX_DEPTH || (v->type->flags & TYPE_FLAG_HEAPTYPE)) {
@@ -247,7 +255,9 @@ static int seq_iter_traverse(Object *self, VisitFunc visit, void *arg) {
     return s != NULL ? visit(s, arg) : 0;
 }
 
-static Object *iter_self(Object *self) { return NEWREF(self); }
+static Object *iter_self(Object *self) {
+    return NEWREF(self);
+}
 
 TypeObject SeqIterType = {
     .base = OBJECT_HEADER_INIT(&TypeType),
@@ -256,6 +266,7 @@ TypeObject SeqIterType = {
     .flags = TYPE_FLAG_GC,
     .dealloc = seq_iter_dealloc,
     .traverse = seq_iter_traverse,
+    .new_instance = container_no_new,
     .iter = iter_self,
     .iternext = seq_iter_next,
 };
@@ -332,6 +343,7 @@ TypeObject CallableIterType = {
     .flags = TYPE_FLAG_GC,
     .dealloc = callable_iter_dealloc,
     .traverse = callable_iter_traverse,
+    .new_instance = container_no_new,
     .iter = iter_self,
     .iternext = callable_iter_next,
 };

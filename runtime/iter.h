@@ -5,6 +5,7 @@
 #include "object.h"
 
 extern TypeObject SeqIterType, CallableIterType;
+extern TypeObject GenericAliasType; /* list[int] and friends: genericalias.h */
 
 /* iter(obj) for sequences without __iter__: calls getitem(0), getitem(1), ... */
 MAY_RAISE Object *seq_iter_new(Object *seq);

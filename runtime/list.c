@@ -54,6 +54,7 @@ static int list_resize(ListObject *l, size_t newsize) {
     return 0;
 }
 
+/* A new list of n NULL slots (see list.h); NULL + MemoryError on failure. */
 Object *list_new(size_t n) {
     ListObject *l = (ListObject *)obj_alloc(&ListType, sizeof(ListObject));
     if (l == NULL) {
@@ -71,6 +72,8 @@ Object *list_new(size_t n) {
     return (Object *)l;
 }
 
+/* Append item (borrowed: the list takes its own reference). Amortised O(1):
+ * the fast path only stores; list_resize over-allocates when full. */
 int list_append(Object *self, Object *item) {
     ListObject *l = (ListObject *)self;
     size_t n = l->size;
@@ -101,6 +104,8 @@ static int list_append_array(ListObject *l, Object *const *items, size_t n) {
     return 0;
 }
 
+/* self.extend(iterable): lists and tuples are copied directly (self.extend(self)
+ * included), anything else is iterated. 0, or -1 with the iteration error. */
 int list_extend(Object *self, Object *iterable) {
     ListObject *l = (ListObject *)self;
     if (list_check(iterable) || tuple_check(iterable)) {
@@ -167,6 +172,7 @@ Object *list_as_tuple(Object *self) {
     return tuple_from_array(l->items, l->size);
 }
 
+/* A new list of items [start, stop), both clamped to the size. */
 Object *list_slice(Object *self, size_t start, size_t stop) {
     ListObject *l = (ListObject *)self;
     if (stop > l->size) {
@@ -186,6 +192,7 @@ Object *list_slice(Object *self, size_t start, size_t stop) {
     return r;
 }
 
+/* list.insert semantics: negative `where` counts from the end, then clamps. */
 int list_insert(Object *self, ssize_t where, Object *item) {
     ListObject *l = (ListObject *)self;
     ssize_t n = (ssize_t)l->size;
@@ -304,12 +311,18 @@ fail:
 
 static bool size_compare(size_t a, size_t b, CompareOp op) {
     switch (op) {
-    case CMP_LT: return a < b;
-    case CMP_LE: return a <= b;
-    case CMP_EQ: return a == b;
-    case CMP_NE: return a != b;
-    case CMP_GT: return a > b;
-    default: return a >= b;
+        case CMP_LT:
+            return a < b;
+        case CMP_LE:
+            return a <= b;
+        case CMP_EQ:
+            return a == b;
+        case CMP_NE:
+            return a != b;
+        case CMP_GT:
+            return a > b;
+        default:
+            return a >= b;
     }
 }
 
@@ -357,7 +370,9 @@ static Object *list_richcompare(Object *a, Object *b, CompareOp op) {
     return r;
 }
 
-static ssize_t list_len(Object *self) { return (ssize_t)((ListObject *)self)->size; }
+static ssize_t list_len(Object *self) {
+    return (ssize_t)((ListObject *)self)->size;
+}
 
 static int list_contains(Object *self, Object *item) {
     ListObject *l = (ListObject *)self;
@@ -383,6 +398,7 @@ static Object *list_item_at(ListObject *l, ssize_t i) {
     return NEWREF(l->items[i]);
 }
 
+/* l[i] (negative i counts from the end) or l[slice] (a new list). */
 static Object *list_getitem(Object *self, Object *key) {
     ListObject *l = (ListObject *)self;
     if (is_small_int(key)) {
@@ -651,6 +667,8 @@ static int repeat_count(Object *count, ssize_t *n) {
     return ok;
 }
 
+/* list + list and list * n / n * list. A foreign right operand of + or *
+ * first gets its own chance (its __radd__/__rmul__), as CPython. */
 static Object *list_binary_op(Object *a, Object *b, BinaryOp op) {
     if (op == BINOP_ADD) {
         if (!list_check(a)) {
@@ -789,7 +807,9 @@ static int list_iter_traverse(Object *self, VisitFunc visit, void *arg) {
     return l != NULL ? visit(l, arg) : 0;
 }
 
-static Object *iter_return_self(Object *self) { return NEWREF(self); }
+static Object *iter_return_self(Object *self) {
+    return NEWREF(self);
+}
 
 static Object *list_iter_length_hint(Object *self, Object *const *args, size_t nargs,
                                      Object *kwnames) {
@@ -802,7 +822,8 @@ static Object *list_iter_length_hint(Object *self, Object *const *args, size_t n
 }
 
 static const MethodDef list_iter_methods[] = {
-    {"__length_hint__", list_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", list_iter_length_hint, 0,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -813,6 +834,7 @@ TypeObject ListIterType = {
     .flags = TYPE_FLAG_GC,
     .dealloc = list_iter_dealloc,
     .traverse = list_iter_traverse,
+    .new_instance = container_no_new,
     .iter = iter_return_self,
     .iternext = list_iter_next,
     .methods = list_iter_methods,
@@ -853,7 +875,8 @@ static Object *list_reviter_length_hint(Object *self, Object *const *args, size_
 }
 
 static const MethodDef list_reviter_methods[] = {
-    {"__length_hint__", list_reviter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", list_reviter_length_hint, 0,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -864,6 +887,7 @@ TypeObject ListRevIterType = {
     .flags = TYPE_FLAG_GC,
     .dealloc = list_iter_dealloc,
     .traverse = list_iter_traverse,
+    .new_instance = container_no_new,
     .iter = iter_return_self,
     .iternext = list_reviter_next,
     .methods = list_reviter_methods,
@@ -929,9 +953,9 @@ static Object *list_insert_method(Object *self, Object *const *args, size_t narg
     return none_ref();
 }
 
-static Object *list_pop_method(Object *self, Object *const *args, size_t nargs,
-                               Object *kwnames) {
-    if (container_no_keywords("list.pop", kwnames) < 0 || container_check_args("pop", nargs, 0, 1) < 0) {
+static Object *list_pop_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (container_no_keywords("list.pop", kwnames) < 0 ||
+        container_check_args("pop", nargs, 0, 1) < 0) {
         return NULL;
     }
     ListObject *l = (ListObject *)self;
@@ -981,18 +1005,18 @@ static Object *list_remove_method(Object *self, Object *const *args, size_t narg
     return NULL;
 }
 
-static Object *list_clear_method(Object *self, Object *const *args, size_t nargs,
-                                 Object *kwnames) {
-    if (container_no_keywords("list.clear", kwnames) < 0 || container_check_args("list.clear", nargs, 0, 0) < 0) {
+static Object *list_clear_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (container_no_keywords("list.clear", kwnames) < 0 ||
+        container_check_args("list.clear", nargs, 0, 0) < 0) {
         return NULL;
     }
     list_clear_items((ListObject *)self);
     return none_ref();
 }
 
-static Object *list_copy_method(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
-    if (container_no_keywords("list.copy", kwnames) < 0 || container_check_args("list.copy", nargs, 0, 0) < 0) {
+static Object *list_copy_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (container_no_keywords("list.copy", kwnames) < 0 ||
+        container_check_args("list.copy", nargs, 0, 0) < 0) {
         return NULL;
     }
     return list_slice(self, 0, list_size(self));
@@ -1008,9 +1032,9 @@ static Object *list_reverse_method(Object *self, Object *const *args, size_t nar
     return none_ref();
 }
 
-static Object *list_count_method(Object *self, Object *const *args, size_t nargs,
-                                 Object *kwnames) {
-    if (container_no_keywords("list.count", kwnames) < 0 || container_check_args("list.count", nargs, 1, 1) < 0) {
+static Object *list_count_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (container_no_keywords("list.count", kwnames) < 0 ||
+        container_check_args("list.count", nargs, 1, 1) < 0) {
         return NULL;
     }
     ListObject *l = (ListObject *)self;
@@ -1028,9 +1052,9 @@ static Object *list_count_method(Object *self, Object *const *args, size_t nargs
 }
 
 /* list.index(value, start=0, stop=sys.maxsize) */
-static Object *list_index_method(Object *self, Object *const *args, size_t nargs,
-                                 Object *kwnames) {
-    if (container_no_keywords("list.index", kwnames) < 0 || container_check_args("index", nargs, 1, 3) < 0) {
+static Object *list_index_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (container_no_keywords("list.index", kwnames) < 0 ||
+        container_check_args("index", nargs, 1, 3) < 0) {
         return NULL;
     }
     ListObject *l = (ListObject *)self;
@@ -1065,8 +1089,7 @@ static Object *list_index_method(Object *self, Object *const *args, size_t nargs
 }
 
 /* list.sort(*, key=None, reverse=False) */
-static Object *list_sort_method(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
+static Object *list_sort_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"$key", "$reverse", NULL};
     Object *out[2] = {NULL, NULL};
     if (nargs > 0) {

@@ -13,9 +13,15 @@
 
 /* ============================================================ int helpers */
 
-static Object *int_add(Object *a, Object *b) { return int_binary_op(a, b, BINOP_ADD); }
-static Object *int_sub(Object *a, Object *b) { return int_binary_op(a, b, BINOP_SUB); }
-static Object *int_mul(Object *a, Object *b) { return int_binary_op(a, b, BINOP_MUL); }
+static Object *int_add(Object *a, Object *b) {
+    return int_binary_op(a, b, BINOP_ADD);
+}
+static Object *int_sub(Object *a, Object *b) {
+    return int_binary_op(a, b, BINOP_SUB);
+}
+static Object *int_mul(Object *a, Object *b) {
+    return int_binary_op(a, b, BINOP_MUL);
+}
 
 static bool all_small(Object *a, Object *b, Object *c) {
     return is_small_int(a) && is_small_int(b) && is_small_int(c);
@@ -120,8 +126,8 @@ static int slice_clamp_bound(Object *v, Object *length, Object *lower, Object *u
 
 /* CPython's _PySlice_GetLongIndices: slice.indices() with exact int
  * arithmetic for any length (an int >= 0). New references in the outputs. */
-static int slice_long_indices(Object *slice, Object *length, Object **start_out,
-                              Object **stop_out, Object **step_out) {
+static int slice_long_indices(Object *slice, Object *length, Object **start_out, Object **stop_out,
+                              Object **step_out) {
     SliceObject *s = (SliceObject *)slice;
     Object *step = s->step == None ? small_int_make(1) : slice_bound(s->step);
     if (step == NULL) {
@@ -193,6 +199,7 @@ fail:
     return NULL;
 }
 
+/* range(start, stop[, step]) with arguments converted by __index__. */
 Object *range_new(Object *start, Object *stop, Object *step) {
     Object *a = range_index_arg(start);
     Object *b = a == NULL ? NULL : range_index_arg(stop);
@@ -254,7 +261,9 @@ static ssize_t range_len(Object *self) {
     return -1;
 }
 
-static int range_truth(Object *self) { return !int_is_zero(((RangeObject *)self)->length); }
+static int range_truth(Object *self) {
+    return !int_is_zero(((RangeObject *)self)->length);
+}
 
 /* start + i * step for an int i (new reference). */
 static Object *range_item(RangeObject *r, Object *i) {
@@ -295,6 +304,7 @@ static Object *range_item_checked(RangeObject *r, Object *i) {
     return v;
 }
 
+/* r[i] (an int) or r[slice] (a new range), exact for big ints too. */
 static Object *range_getitem(Object *self, Object *key) {
     RangeObject *r = (RangeObject *)self;
     if (slice_check(key)) {
@@ -411,6 +421,7 @@ static int range_contains(Object *self, Object *value) {
     return n < 0 ? -1 : n > 0;
 }
 
+/* Ranges are equal when they produce the same sequence. */
 static bool range_equal(RangeObject *a, RangeObject *b) {
     if (a == b) {
         return true;
@@ -506,6 +517,7 @@ static Object *range_iter(Object *self) {
     return range_iter_make(r->start, r->step, r->length);
 }
 
+/* reversed(range): an iterator from the last item by -step. */
 static Object *range_reversed(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (container_check_args("range.__reversed__", nargs, 0, 0) < 0) {
         return NULL;
@@ -535,7 +547,9 @@ static Object *range_iter_next(Object *self) {
     return small_int_make(v);
 }
 
-static Object *iter_self(Object *self) { return NEWREF(self); }
+static Object *iter_self(Object *self) {
+    return NEWREF(self);
+}
 
 static Object *range_iter_length_hint(Object *self, Object *const *args, size_t nargs,
                                       Object *kwnames) {
@@ -543,7 +557,8 @@ static Object *range_iter_length_hint(Object *self, Object *const *args, size_t 
 }
 
 static const MethodDef range_iter_methods[] = {
-    {"__length_hint__", range_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", range_iter_length_hint, 0,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -552,11 +567,13 @@ TypeObject RangeIterType = {
     .name = "range_iterator",
     .basic_size = sizeof(RangeIterObject),
     .dealloc = obj_free,
+    .new_instance = container_no_new,
     .iter = iter_self,
     .iternext = range_iter_next,
     .methods = range_iter_methods,
 };
 
+/* start + index*step with big ints, for ranges past the small-int range. */
 static Object *longrange_iter_next(Object *self) {
     LongRangeIterObject *it = (LongRangeIterObject *)self;
     if (int_compare(it->index, it->length) >= 0) {
@@ -594,7 +611,8 @@ static Object *longrange_iter_length_hint(Object *self, Object *const *args, siz
 }
 
 static const MethodDef longrange_iter_methods[] = {
-    {"__length_hint__", longrange_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", longrange_iter_length_hint, 0,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -603,6 +621,7 @@ TypeObject LongRangeIterType = {
     .name = "longrange_iterator",
     .basic_size = sizeof(LongRangeIterObject),
     .dealloc = longrange_iter_dealloc,
+    .new_instance = container_no_new,
     .iter = iter_self,
     .iternext = longrange_iter_next,
     .methods = longrange_iter_methods,
@@ -652,9 +671,15 @@ static Object *range_index_method(Object *self, Object *const *args, size_t narg
     return i < 0 ? NULL : small_int_make(i);
 }
 
-static Object *range_get_start(Object *self) { return NEWREF(((RangeObject *)self)->start); }
-static Object *range_get_stop(Object *self) { return NEWREF(((RangeObject *)self)->stop); }
-static Object *range_get_step(Object *self) { return NEWREF(((RangeObject *)self)->step); }
+static Object *range_get_start(Object *self) {
+    return NEWREF(((RangeObject *)self)->start);
+}
+static Object *range_get_stop(Object *self) {
+    return NEWREF(((RangeObject *)self)->stop);
+}
+static Object *range_get_step(Object *self) {
+    return NEWREF(((RangeObject *)self)->step);
+}
 
 static const GetSetDef range_getsets[] = {
     {"start", range_get_start, NULL, NULL},
@@ -664,8 +689,10 @@ static const GetSetDef range_getsets[] = {
 };
 
 static const MethodDef range_methods[] = {
-    {"count", range_count_method, 0, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
-    {"index", range_index_method, 0, "rangeobject.index(value) -> integer -- return index of value."},
+    {"count", range_count_method, 0,
+     "rangeobject.count(value) -> integer -- return number of occurrences of value"},
+    {"index", range_index_method, 0,
+     "rangeobject.index(value) -> integer -- return index of value."},
     {"__reversed__", range_reversed, 0, "Return a reverse iterator."},
     {NULL, NULL, 0, NULL},
 };
@@ -703,8 +730,7 @@ Object *slice_new(Object *start, Object *stop, Object *step) {
 }
 
 /* CPython's PySlice_Unpack followed by PySlice_AdjustIndices. */
-ssize_t slice_adjust(Object *slice, ssize_t length, ssize_t *start, ssize_t *stop,
-                     ssize_t *step) {
+ssize_t slice_adjust(Object *slice, ssize_t length, ssize_t *start, ssize_t *stop, ssize_t *step) {
     SliceObject *s = (SliceObject *)slice;
     if (s->step == None) {
         *step = 1;
@@ -839,9 +865,15 @@ static Object *slice_new_instance(TypeObject *type, Object *const *args, size_t 
     return slice_new(args[0], args[1], nargs == 3 ? args[2] : NULL);
 }
 
-static Object *slice_get_start(Object *self) { return NEWREF(((SliceObject *)self)->start); }
-static Object *slice_get_stop(Object *self) { return NEWREF(((SliceObject *)self)->stop); }
-static Object *slice_get_step(Object *self) { return NEWREF(((SliceObject *)self)->step); }
+static Object *slice_get_start(Object *self) {
+    return NEWREF(((SliceObject *)self)->start);
+}
+static Object *slice_get_stop(Object *self) {
+    return NEWREF(((SliceObject *)self)->stop);
+}
+static Object *slice_get_step(Object *self) {
+    return NEWREF(((SliceObject *)self)->step);
+}
 
 static const GetSetDef slice_getsets[] = {
     {"start", slice_get_start, NULL, NULL},

@@ -11,7 +11,6 @@
 #include "exceptions.h"
 #include "float.h"
 #include "function.h"
-#include "genericalias.h"
 #include "int.h"
 #include "iter.h"
 #include "list.h"

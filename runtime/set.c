@@ -189,7 +189,8 @@ restart:;
                     goto restart;
                 }
                 mask = so->mask;
-            } else if (entry->hash == -1 && freeslot == NULL) {
+            } else if (entry->hash == -1) {
+                /* CPython 3.11 keeps the LAST dummy seen on the probe path. */
                 freeslot = entry;
             }
             entry++;
@@ -453,21 +454,33 @@ static void set_swap_bodies(SetObject *a, SetObject *b) {
 
 /* ============================================================ public C API */
 
-Object *set_new(Object *iterable) { return make_new_set(&SetType, iterable); }
+Object *set_new(Object *iterable) {
+    return make_new_set(&SetType, iterable);
+}
 
-Object *frozenset_new(Object *iterable) { return make_new_set(&FrozenSetType, iterable); }
+Object *frozenset_new(Object *iterable) {
+    return make_new_set(&FrozenSetType, iterable);
+}
 
-int set_add(Object *set, Object *key) { return set_add_key((SetObject *)set, key); }
+int set_add(Object *set, Object *key) {
+    return set_add_key((SetObject *)set, key);
+}
 
-int set_contains(Object *set, Object *key) { return set_contains_key((SetObject *)set, key); }
+int set_contains(Object *set, Object *key) {
+    return set_contains_key((SetObject *)set, key);
+}
 
-int set_discard(Object *set, Object *key) { return set_discard_key((SetObject *)set, key); }
+int set_discard(Object *set, Object *key) {
+    return set_discard_key((SetObject *)set, key);
+}
 
 int set_update(Object *set, Object *iterable) {
     return set_update_internal((SetObject *)set, iterable);
 }
 
-size_t set_size(Object *set) { return ((SetObject *)set)->used; }
+size_t set_size(Object *set) {
+    return ((SetObject *)set)->used;
+}
 
 bool set_next(Object *set, size_t *pos, Object **key) {
     SetEntry *e;
@@ -550,6 +563,7 @@ static int set_intersection_update(Object *self, Object *other) {
     return 0;
 }
 
+/* self -= other for any iterable other; resizes when many dummies remain. */
 int set_difference_update(Object *self, Object *other) {
     SetObject *so = (SetObject *)self;
     if (self == other) {
@@ -611,6 +625,7 @@ static Object *set_copy_and_difference(Object *self, Object *other) {
     return result;
 }
 
+/* self - other as a new set (CPython's choice of strategy by sizes). */
 static Object *set_difference(Object *self, Object *other) {
     SetObject *so = (SetObject *)self;
     size_t other_size;
@@ -653,6 +668,7 @@ static Object *set_difference(Object *self, Object *other) {
     return (Object *)result;
 }
 
+/* self ^= other for any iterable other. */
 int set_symmetric_difference_update(Object *self, Object *other) {
     SetObject *so = (SetObject *)self;
     if (self == other) {
@@ -753,6 +769,7 @@ static int set_issuperset_internal(Object *self, Object *other) {
     return r;
 }
 
+/* 1 if self and the iterable other share no element, 0 if they do, -1 on error. */
 static int set_isdisjoint_internal(Object *self, Object *other) {
     SetObject *so = (SetObject *)self;
     if (self == other) {
@@ -892,7 +909,9 @@ fail:
     return NULL;
 }
 
-static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL; }
+static uint64_t shuffle_bits(uint64_t h) {
+    return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
+}
 
 /* CPython's frozenset hash: order-independent xor of shuffled entry hashes. */
 static intptr_t frozenset_hash(Object *self) {
@@ -916,6 +935,7 @@ static intptr_t frozenset_hash(Object *self) {
     return so->hash;
 }
 
+/* Set comparisons are subset tests; == first checks sizes (and cached hashes). */
 static Object *set_richcompare(Object *v, Object *w, CompareOp op) {
     if (!set_check(v) || !set_check(w)) {
         return NEWREF(NotImplemented);
@@ -923,31 +943,31 @@ static Object *set_richcompare(Object *v, Object *w, CompareOp op) {
     SetObject *a = (SetObject *)v, *b = (SetObject *)w;
     int r;
     switch (op) {
-    case CMP_EQ:
-    case CMP_NE:
-        if (a->used != b->used) {
-            r = 0;
-        } else if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) {
-            r = 0;
-        } else {
+        case CMP_EQ:
+        case CMP_NE:
+            if (a->used != b->used) {
+                r = 0;
+            } else if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) {
+                r = 0;
+            } else {
+                r = set_issubset_internal(v, w);
+            }
+            if (r >= 0 && op == CMP_NE) {
+                r = !r;
+            }
+            break;
+        case CMP_LE:
             r = set_issubset_internal(v, w);
-        }
-        if (r >= 0 && op == CMP_NE) {
-            r = !r;
-        }
-        break;
-    case CMP_LE:
-        r = set_issubset_internal(v, w);
-        break;
-    case CMP_GE:
-        r = set_issuperset_internal(v, w);
-        break;
-    case CMP_LT:
-        r = a->used >= b->used ? 0 : set_issubset_internal(v, w);
-        break;
-    default:
-        r = a->used <= b->used ? 0 : set_issuperset_internal(v, w);
-        break;
+            break;
+        case CMP_GE:
+            r = set_issuperset_internal(v, w);
+            break;
+        case CMP_LT:
+            r = a->used >= b->used ? 0 : set_issubset_internal(v, w);
+            break;
+        default:
+            r = a->used <= b->used ? 0 : set_issuperset_internal(v, w);
+            break;
     }
     if (r < 0) {
         return NULL;
@@ -955,7 +975,9 @@ static Object *set_richcompare(Object *v, Object *w, CompareOp op) {
     return bool_from(r != 0);
 }
 
-static ssize_t set_len(Object *self) { return (ssize_t)((SetObject *)self)->used; }
+static ssize_t set_len(Object *self) {
+    return (ssize_t)((SetObject *)self)->used;
+}
 
 /* key in s; a set key is looked up as a frozenset. */
 static int set_contains_slot(Object *self, Object *key) {
@@ -972,26 +994,27 @@ static int set_contains_slot(Object *self, Object *key) {
     return rv;
 }
 
+/* | & - ^ between sets and frozensets; the result has the left operand's type. */
 static Object *set_binary_op(Object *a, Object *b, BinaryOp op) {
     if (!set_check(a) || !set_check(b)) {
         return NEWREF(NotImplemented);
     }
     Object *result;
     switch (op) {
-    case BINOP_OR:
-        result = set_copy_of(a);
-        if (result != NULL && a != b && set_update_internal((SetObject *)result, b) < 0) {
-            CLEAR(result);
-        }
-        return result;
-    case BINOP_AND:
-        return set_intersection(a, b);
-    case BINOP_SUB:
-        return set_difference(a, b);
-    case BINOP_XOR:
-        return set_symmetric_difference(a, b);
-    default:
-        return NEWREF(NotImplemented);
+        case BINOP_OR:
+            result = set_copy_of(a);
+            if (result != NULL && a != b && set_update_internal((SetObject *)result, b) < 0) {
+                CLEAR(result);
+            }
+            return result;
+        case BINOP_AND:
+            return set_intersection(a, b);
+        case BINOP_SUB:
+            return set_difference(a, b);
+        case BINOP_XOR:
+            return set_symmetric_difference(a, b);
+        default:
+            return NEWREF(NotImplemented);
     }
 }
 
@@ -1003,11 +1026,20 @@ static Object *set_inplace_op(Object *a, Object *b, BinaryOp op) {
     }
     int r;
     switch (op) {
-    case BINOP_OR: r = set_update_internal((SetObject *)a, b); break;
-    case BINOP_AND: r = set_intersection_update(a, b); break;
-    case BINOP_SUB: r = set_difference_update(a, b); break;
-    case BINOP_XOR: r = set_symmetric_difference_update(a, b); break;
-    default: return NEWREF(NotImplemented);
+        case BINOP_OR:
+            r = set_update_internal((SetObject *)a, b);
+            break;
+        case BINOP_AND:
+            r = set_intersection_update(a, b);
+            break;
+        case BINOP_SUB:
+            r = set_difference_update(a, b);
+            break;
+        case BINOP_XOR:
+            r = set_symmetric_difference_update(a, b);
+            break;
+        default:
+            return NEWREF(NotImplemented);
     }
     if (r < 0) {
         return NULL;
@@ -1037,6 +1069,7 @@ static Object *set_iter(Object *self) {
     return (Object *)it;
 }
 
+/* Next key in table order; RuntimeError if the set changed size meanwhile. */
 static Object *set_iter_next(Object *self) {
     SetIterObject *it = (SetIterObject *)self;
     if (it->set == NULL) {
@@ -1067,7 +1100,9 @@ static int set_iter_traverse(Object *self, VisitFunc visit, void *arg) {
     return s != NULL ? visit(s, arg) : 0;
 }
 
-static Object *iter_self(Object *self) { return NEWREF(self); }
+static Object *iter_self(Object *self) {
+    return NEWREF(self);
+}
 
 static Object *set_iter_length_hint(Object *self, Object *const *args, size_t nargs,
                                     Object *kwnames) {
@@ -1080,7 +1115,8 @@ static Object *set_iter_length_hint(Object *self, Object *const *args, size_t na
 }
 
 static const MethodDef set_iter_methods[] = {
-    {"__length_hint__", set_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", set_iter_length_hint, 0,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1091,6 +1127,7 @@ TypeObject SetIterType = {
     .flags = TYPE_FLAG_GC,
     .dealloc = set_iter_dealloc,
     .traverse = set_iter_traverse,
+    .new_instance = container_no_new,
     .iter = iter_self,
     .iternext = set_iter_next,
     .methods = set_iter_methods,
@@ -1149,8 +1186,7 @@ static int set_discard_with_frozen(SetObject *so, Object *key) {
     return rv;
 }
 
-static Object *set_remove_method(Object *self, Object *const *args, size_t nargs,
-                                 Object *kwnames) {
+static Object *set_remove_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (check_one(self, "remove", nargs, kwnames) < 0) {
         return NULL;
     }
@@ -1174,6 +1210,8 @@ static Object *set_discard_method(Object *self, Object *const *args, size_t narg
     return none_ref();
 }
 
+/* set.pop(): the first key at or after the "finger", which then moves past it
+ * (so repeated pops do not rescan the start of the table). */
 static Object *set_pop_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (check_none(self, "pop", nargs, kwnames) < 0) {
         return NULL;
@@ -1203,8 +1241,7 @@ static Object *set_pop_method(Object *self, Object *const *args, size_t nargs, O
     return key;
 }
 
-static Object *set_clear_method(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
+static Object *set_clear_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (check_none(self, "clear", nargs, kwnames) < 0) {
         return NULL;
     }
@@ -1222,8 +1259,7 @@ static Object *set_copy_method(Object *self, Object *const *args, size_t nargs, 
     return set_copy_of(self);
 }
 
-static Object *set_update_method(Object *self, Object *const *args, size_t nargs,
-                                 Object *kwnames) {
+static Object *set_update_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (check_no_keywords(self, "update", kwnames) < 0) {
         return NULL;
     }
@@ -1235,8 +1271,7 @@ static Object *set_update_method(Object *self, Object *const *args, size_t nargs
     return none_ref();
 }
 
-static Object *set_union_method(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
+static Object *set_union_method(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (check_no_keywords(self, "union", kwnames) < 0) {
         return NULL;
     }
@@ -1337,7 +1372,9 @@ static Object *set_symmetric_difference_update_method(Object *self, Object *cons
     return none_ref();
 }
 
-static Object *bool_or_null(int r) { return r < 0 ? NULL : bool_from(r != 0); }
+static Object *bool_or_null(int r) {
+    return r < 0 ? NULL : bool_from(r != 0);
+}
 
 static Object *set_issubset_method(Object *self, Object *const *args, size_t nargs,
                                    Object *kwnames) {
@@ -1402,12 +1439,18 @@ static const MethodDef set_methods[] = {
     {"copy", set_copy_method, 0, "Return a shallow copy of a set."},
     {"update", set_update_method, 0, "Update a set with the union of itself and others."},
     {"union", set_union_method, 0, "Return the union of sets as a new set."},
-    {"intersection", set_intersection_method, 0, "Return the intersection of two sets as a new set."},
-    {"intersection_update", set_intersection_update_method, 0, "Update a set with the intersection of itself and another."},
-    {"difference", set_difference_method, 0, "Return the difference of two or more sets as a new set."},
-    {"difference_update", set_difference_update_method, 0, "Remove all elements of another set from this set."},
-    {"symmetric_difference", set_symmetric_difference_method, 0, "Return the symmetric difference of two sets as a new set."},
-    {"symmetric_difference_update", set_symmetric_difference_update_method, 0, "Update a set with the symmetric difference of itself and another."},
+    {"intersection", set_intersection_method, 0,
+     "Return the intersection of two sets as a new set."},
+    {"intersection_update", set_intersection_update_method, 0,
+     "Update a set with the intersection of itself and another."},
+    {"difference", set_difference_method, 0,
+     "Return the difference of two or more sets as a new set."},
+    {"difference_update", set_difference_update_method, 0,
+     "Remove all elements of another set from this set."},
+    {"symmetric_difference", set_symmetric_difference_method, 0,
+     "Return the symmetric difference of two sets as a new set."},
+    {"symmetric_difference_update", set_symmetric_difference_update_method, 0,
+     "Update a set with the symmetric difference of itself and another."},
     {"issubset", set_issubset_method, 0, "Report whether another set contains this set."},
     {"issuperset", set_issuperset_method, 0, "Report whether this set contains another set."},
     {"isdisjoint", set_isdisjoint_method, 0, "Return True if two sets have a null intersection."},
@@ -1419,9 +1462,12 @@ static const MethodDef set_methods[] = {
 static const MethodDef frozenset_methods[] = {
     {"copy", set_copy_method, 0, "Return a shallow copy of a set."},
     {"union", set_union_method, 0, "Return the union of sets as a new set."},
-    {"intersection", set_intersection_method, 0, "Return the intersection of two sets as a new set."},
-    {"difference", set_difference_method, 0, "Return the difference of two or more sets as a new set."},
-    {"symmetric_difference", set_symmetric_difference_method, 0, "Return the symmetric difference of two sets as a new set."},
+    {"intersection", set_intersection_method, 0,
+     "Return the intersection of two sets as a new set."},
+    {"difference", set_difference_method, 0,
+     "Return the difference of two or more sets as a new set."},
+    {"symmetric_difference", set_symmetric_difference_method, 0,
+     "Return the symmetric difference of two sets as a new set."},
     {"issubset", set_issubset_method, 0, "Report whether another set contains this set."},
     {"issuperset", set_issuperset_method, 0, "Report whether this set contains another set."},
     {"isdisjoint", set_isdisjoint_method, 0, "Return True if two sets have a null intersection."},

@@ -30,6 +30,7 @@ static Object *tuple_empty;
 static TupleObject *tuple_free_list[TUPLE_MAXSAVESIZE];
 static int tuple_free_count[TUPLE_MAXSAVESIZE];
 
+/* A tuple of `type` with n NULL slots, from the freelist when possible. */
 static Object *tuple_alloc(TypeObject *type, size_t n) {
     if (type == &TupleType && n > 0 && n < TUPLE_MAXSAVESIZE && tuple_free_list[n] != NULL) {
         TupleObject *t = tuple_free_list[n];
@@ -64,6 +65,7 @@ Object *tuple_new(size_t n) {
     return tuple_alloc(&TupleType, n);
 }
 
+/* A tuple of the n (borrowed) variadic arguments. */
 Object *tuple_pack(size_t n, ...) {
     Object *t = tuple_new(n);
     if (t == NULL) {
@@ -198,9 +200,9 @@ fail:
 }
 
 /* CPython 3.8+'s tuple hash (an xxHash variant over the items' hashes). */
-#define XXPRIME_1 ((uint64_t)11400714785074694791ULL)
-#define XXPRIME_2 ((uint64_t)14029467366897019727ULL)
-#define XXPRIME_5 ((uint64_t)2870177450012600261ULL)
+#define XXPRIME_1   ((uint64_t)11400714785074694791ULL)
+#define XXPRIME_2   ((uint64_t)14029467366897019727ULL)
+#define XXPRIME_5   ((uint64_t)2870177450012600261ULL)
 #define XXROTATE(x) (((x) << 31) | ((x) >> 33))
 
 static intptr_t tuple_hash(Object *self) {
@@ -243,12 +245,24 @@ static Object *tuple_richcompare(Object *a, Object *b, CompareOp op) {
     if (i >= v->size || i >= w->size) {
         bool r;
         switch (op) {
-        case CMP_LT: r = v->size < w->size; break;
-        case CMP_LE: r = v->size <= w->size; break;
-        case CMP_EQ: r = v->size == w->size; break;
-        case CMP_NE: r = v->size != w->size; break;
-        case CMP_GT: r = v->size > w->size; break;
-        default: r = v->size >= w->size; break;
+            case CMP_LT:
+                r = v->size < w->size;
+                break;
+            case CMP_LE:
+                r = v->size <= w->size;
+                break;
+            case CMP_EQ:
+                r = v->size == w->size;
+                break;
+            case CMP_NE:
+                r = v->size != w->size;
+                break;
+            case CMP_GT:
+                r = v->size > w->size;
+                break;
+            default:
+                r = v->size >= w->size;
+                break;
         }
         return bool_from(r);
     }
@@ -261,7 +275,9 @@ static Object *tuple_richcompare(Object *a, Object *b, CompareOp op) {
     return obj_richcompare(v->items[i], w->items[i], op);
 }
 
-static ssize_t tuple_len(Object *self) { return (ssize_t)((TupleObject *)self)->size; }
+static ssize_t tuple_len(Object *self) {
+    return (ssize_t)((TupleObject *)self)->size;
+}
 
 static int tuple_contains(Object *self, Object *item) {
     TupleObject *t = (TupleObject *)self;
@@ -285,6 +301,7 @@ static Object *tuple_item_at(TupleObject *t, ssize_t i) {
     return NEWREF(t->items[i]);
 }
 
+/* t[i] or t[slice]. */
 static Object *tuple_getitem(Object *self, Object *key) {
     TupleObject *t = (TupleObject *)self;
     if (is_small_int(key)) {
@@ -441,7 +458,9 @@ static int tuple_iter_traverse(Object *self, VisitFunc visit, void *arg) {
     return t != NULL ? visit(t, arg) : 0;
 }
 
-static Object *iter_self(Object *self) { return NEWREF(self); }
+static Object *iter_self(Object *self) {
+    return NEWREF(self);
+}
 
 static Object *tuple_iter_length_hint(Object *self, Object *const *args, size_t nargs,
                                       Object *kwnames) {
@@ -451,7 +470,8 @@ static Object *tuple_iter_length_hint(Object *self, Object *const *args, size_t 
 }
 
 static const MethodDef tuple_iter_methods[] = {
-    {"__length_hint__", tuple_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", tuple_iter_length_hint, 0,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -462,6 +482,7 @@ TypeObject TupleIterType = {
     .flags = TYPE_FLAG_GC,
     .dealloc = tuple_iter_dealloc,
     .traverse = tuple_iter_traverse,
+    .new_instance = container_no_new,
     .iter = iter_self,
     .iternext = tuple_iter_next,
     .methods = tuple_iter_methods,
@@ -524,8 +545,7 @@ static Object *tuple_index_method(Object *self, Object *const *args, size_t narg
     return NULL;
 }
 
-static Object *tuple_getnewargs(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
+static Object *tuple_getnewargs(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     Object *copy = tuple_from_array(((TupleObject *)self)->items, tuple_size(self));
     if (copy == NULL) {
         return NULL;

@@ -297,6 +297,28 @@ static int type_setattr(Object *self, Object *name, Object *value) {
     return dict_set(t->dict, name, value);
 }
 
+/* C[key] on a class calls its __class_getitem__ (list[int], a generic alias). */
+static Object *type_getitem(Object *self, Object *key) {
+    TypeObject *t = (TypeObject *)self;
+    Object *name = str_intern_cstr("__class_getitem__");
+    if (name == NULL) {
+        return NULL;
+    }
+    Object *attr = type_lookup(t, name);
+    DECREF(name);
+    if (attr == NULL) {
+        return err_format(&ExcTypeError, "type '%.200s' is not subscriptable", t->name);
+    }
+    TypeObject *at = obj_type(attr);
+    Object *bound = at->descr_get != NULL ? at->descr_get(attr, NULL, t) : NEWREF(attr);
+    if (bound == NULL) {
+        return NULL;
+    }
+    Object *r = obj_call1(bound, key);
+    DECREF(bound);
+    return r;
+}
+
 static Object *type_get_name(Object *self) { return NEWREF(((TypeObject *)self)->name_obj); }
 static Object *type_get_qualname(Object *self) { return NEWREF(((TypeObject *)self)->qualname); }
 static Object *type_get_mro(Object *self) { return NEWREF(((TypeObject *)self)->mro); }
@@ -352,6 +374,7 @@ TypeObject TypeType = {
     .call = type_call,
     .getattr = type_getattr,
     .setattr = type_setattr,
+    .getitem = type_getitem,
     .getsets = type_getsets,
     .methods = type_methods,
     .doc = "type(object) -> the object's type",
