@@ -78,6 +78,8 @@ typedef struct Unit {
     int nfblocks;
     int32_t *hstack; /* active exception handlers (indices in code.handlers) */
     size_t nhstack, hstack_capacity;
+    int32_t *const_index; /* hash of co_consts: index + 1, 0 = empty */
+    size_t const_index_capacity;
 } Unit;
 
 typedef struct Compiler {
@@ -86,8 +88,9 @@ typedef struct Compiler {
     Object *filename;
     const char *source;
     size_t source_size;
-    bool interactive; /* COMPILE_SINGLE: module-level expression statements print */
-    int nest_level;   /* 1 in the module unit */
+    bool interactive;        /* COMPILE_SINGLE: module-level expression statements print */
+    bool future_annotations; /* `from __future__ import annotations`: annotations are strs */
+    int nest_level;          /* 1 in the module unit */
     Unit *u;
 } Compiler;
 
@@ -301,9 +304,43 @@ static bool is_name_like(Object *v) {
     return true;
 }
 
-/* Index of `value` (borrowed; the arena must keep it alive) in co_consts. */
+/* A hash consistent with const_same (never fails: unhashable constants do
+ * not exist). */
+static size_t const_hash(Object *v) {
+    if (is_small_int(v)) {
+        return (size_t)(uintptr_t)v * 0x9E3779B97F4A7C15ull;
+    }
+    TypeObject *t = v->type;
+    size_t h = (size_t)((uintptr_t)t >> 4);
+    if (t == &IntType) {
+        h ^= (size_t)int_hash(v);
+    } else if (t == &FloatType) {
+        double d = float_value(v);
+        uint64_t bits;
+        memcpy(&bits, &d, sizeof(bits));
+        h ^= (size_t)bits;
+    } else if (t == &StrType) {
+        h ^= (size_t)str_hash(v);
+    } else if (t == &BytesType) {
+        for (size_t i = 0; i < bytes_size(v); i++) {
+            h = (h ^ (unsigned char)bytes_data(v)[i]) * 1099511628211ull;
+        }
+    } else if (t == &TupleType) {
+        for (size_t i = 0; i < tuple_size(v); i++) {
+            h = (h ^ const_hash(tuple_get(v, i))) * 1099511628211ull;
+        }
+    } else {
+        h ^= (size_t)((uintptr_t)v >> 4);
+    }
+    return h * 0x9E3779B97F4A7C15ull;
+}
+
+/* Index of `value` (borrowed; the arena must keep it alive) in co_consts,
+ * adding it if needed. Equal constants share one entry (CPython's
+ * const cache); code objects are never shared. */
 static int64_t add_const(Compiler *c, Object *value) {
-    CodeUnit *cu = &c->u->code;
+    Unit *u = c->u;
+    CodeUnit *cu = &u->code;
     if (is_name_like(value)) {
         Object *v = NEWREF(value);
         str_intern_in_place(&v);
@@ -313,18 +350,52 @@ static int64_t add_const(Compiler *c, Object *value) {
         value = v;
     }
     bool code_object = !is_small_int(value) && value->type == &CodeType;
-    if (!code_object) {
-        for (size_t i = 0; i < cu->nconsts; i++) {
-            if (const_same(cu->consts[i], value)) {
-                return (int64_t)i;
+    size_t h = const_hash(value);
+    if (!code_object && u->const_index_capacity > 0) {
+        size_t mask = u->const_index_capacity - 1;
+        for (size_t i = h & mask; u->const_index[i] != 0; i = (i + 1) & mask) {
+            if (const_same(cu->consts[u->const_index[i] - 1], value)) {
+                return (int64_t)(u->const_index[i] - 1);
             }
         }
     }
     if (GROW(c, cu->consts, cu->consts_capacity, cu->nconsts + 1) < 0) {
         return -1;
     }
-    cu->consts[cu->nconsts] = value;
-    return (int64_t)cu->nconsts++;
+    int64_t index = (int64_t)cu->nconsts++;
+    cu->consts[index] = value;
+    if (code_object) {
+        return index;
+    }
+    if (cu->nconsts * 2 > u->const_index_capacity) {
+        /* Rebuild the index, twice as large. */
+        size_t cap = u->const_index_capacity < 32 ? 32 : u->const_index_capacity * 2;
+        int32_t *table = arena_alloc(c->arena, cap * sizeof(int32_t));
+        if (table == NULL) {
+            return -1;
+        }
+        for (size_t k = 0; k < cu->nconsts; k++) {
+            Object *v = cu->consts[k];
+            if (!is_small_int(v) && v->type == &CodeType) {
+                continue;
+            }
+            size_t i = const_hash(v) & (cap - 1);
+            while (table[i] != 0) {
+                i = (i + 1) & (cap - 1);
+            }
+            table[i] = (int32_t)k + 1;
+        }
+        u->const_index = table;
+        u->const_index_capacity = cap;
+        return index;
+    }
+    size_t mask = u->const_index_capacity - 1;
+    size_t i = h & mask;
+    while (u->const_index[i] != 0) {
+        i = (i + 1) & mask;
+    }
+    u->const_index[i] = (int32_t)index + 1;
+    return index;
 }
 
 static int emit_load_const(Compiler *c, Object *value) {
@@ -693,12 +764,16 @@ static int save_handlers(Compiler *c, HandlerStackCopy *copy) {
     if (copy->items == NULL) {
         return -1;
     }
-    memcpy(copy->items, u->hstack, u->nhstack * sizeof(int32_t));
+    if (u->nhstack > 0) {
+        memcpy(copy->items, u->hstack, u->nhstack * sizeof(int32_t));
+    }
     return 0;
 }
 
 static void restore_handlers(Compiler *c, const HandlerStackCopy *copy) {
-    memcpy(c->u->hstack, copy->items, copy->n * sizeof(int32_t));
+    if (copy->n > 0) {
+        memcpy(c->u->hstack, copy->items, copy->n * sizeof(int32_t));
+    }
     c->u->nhstack = copy->n;
 }
 
@@ -1690,6 +1765,35 @@ static int compile_defaults(Compiler *c, const Arguments *a) {
     return flags;
 }
 
+/* Push an annotation's value. Under `from __future__ import annotations`
+ * it is not evaluated: its source text becomes a str constant (CPython
+ * stores ast.unparse() of it, which is the same text for ordinary
+ * annotations such as `int` or `list[str]`). */
+static int compile_annotation(Compiler *c, const Expr *e) {
+    if (!c->future_annotations || c->source == NULL) {
+        return compile_expr(c, e);
+    }
+    const char *p = c->source, *end = c->source + c->source_size;
+    for (int line = 1; line < e->lineno && p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl != NULL ? nl + 1 : end;
+    }
+    const char *start = p + e->col_offset;
+    for (int line = e->lineno; line < e->end_lineno && p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl != NULL ? nl + 1 : end;
+    }
+    const char *stop = p + e->end_col_offset;
+    if (start > end || stop > end || stop < start) {
+        return compile_expr(c, e);
+    }
+    Object *text = keep(c, str_from_utf8(start, (size_t)(stop - start)));
+    if (text == NULL) {
+        return -1;
+    }
+    return emit_load_const(c, text);
+}
+
 static int add_annotation(Compiler *c, Object ***names, size_t *n, size_t *cap, Object *name,
                           const Expr *value) {
     if (value == NULL) {
@@ -1701,7 +1805,7 @@ static int add_annotation(Compiler *c, Object ***names, size_t *n, size_t *cap, 
     }
     TRY(grow(c->arena, (void **)names, cap, *n + 1, sizeof(Object *)));
     (*names)[(*n)++] = mangled;
-    return compile_expr(c, value);
+    return compile_annotation(c, value);
 }
 
 /* Evaluate the annotations of a def and build their dict. Returns 1 if one
@@ -1734,7 +1838,7 @@ static int compile_annotations(Compiler *c, const Arguments *a, const Expr *retu
         }
         TRY(grow(c->arena, (void **)&names, &cap, n + 1, sizeof(Object *)));
         names[n++] = ret;
-        TRY(compile_expr(c, returns));
+        TRY(compile_annotation(c, returns));
     }
     if (n == 0) {
         return 0;
@@ -2239,7 +2343,24 @@ static int pop_except_and_reraise(Compiler *c) {
     return 0;
 }
 
-/* try: body except...: handlers else: orelse (CPython's compiler_try_except). */
+/* try: body except...: handlers else: orelse (CPython's compiler_try_except).
+ * The layout, with the handler regions on the right:
+ *
+ *         <body>                                  region -> except
+ *         <orelse>
+ *         JUMP end
+ *   except:                       (stack: exc)
+ *         PUSH_EXC_INFO                           region -> cleanup (lasti)
+ *         <type>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next
+ *         STORE name                              (or POP_TOP without `as`)
+ *         <handler body>                          region -> cleanup_end (lasti)
+ *         POP_EXCEPT; name = None; del name; JUMP end
+ *   cleanup_end: name = None; del name; RERAISE 1 region -> cleanup
+ *   next: ... the next clause ...
+ *         RERAISE 0                               (no clause matched)
+ *   cleanup: COPY 3; POP_EXCEPT; RERAISE 1        (restore sys.exc_info, re-raise)
+ *   end:
+ */
 static int compile_try_except(Compiler *c, const Stmt *s) {
     Unit *u = c->u;
     NEW_LABEL(c, except);
@@ -2324,7 +2445,16 @@ static int compile_try_except(Compiler *c, const Stmt *s) {
 }
 
 /* try: body finally: finalbody (CPython's compiler_try_finally). The finally
- * body is emitted twice: once for the normal exit, once in the handler. */
+ * body is emitted twice: once for the normal exit, once in the handler (and
+ * once more on each return/break/continue path that leaves the try):
+ *
+ *         <body>                                  region -> end
+ *         <finalbody>; JUMP exit
+ *   end:  PUSH_EXC_INFO                           region -> cleanup (lasti)
+ *         <finalbody>; RERAISE 0
+ *   cleanup: COPY 3; POP_EXCEPT; RERAISE 1
+ *   exit:
+ */
 static int compile_try_finally(Compiler *c, const Stmt *s) {
     Unit *u = c->u;
     NEW_LABEL(c, end);
@@ -2366,7 +2496,18 @@ static int compile_try(Compiler *c, const Stmt *s) {
     return compile_try_except(c, s);
 }
 
-/* with a as x, b as y: body  (CPython's compiler_with, one item at a time). */
+/* with a as x, b as y: body  (CPython's compiler_with, one item at a time):
+ *
+ *         <a>; BEFORE_WITH                        (stack: __exit__, a.__enter__())
+ *         STORE x                                 region -> final (lasti)
+ *         <body>
+ *         LOAD_CONST None x3; CALL 3; POP_TOP; JUMP exit
+ *   final: PUSH_EXC_INFO                          region -> cleanup (lasti)
+ *         WITH_EXCEPT_START; POP_JUMP_IF_TRUE suppress; RERAISE 2
+ *   cleanup: COPY 3; POP_EXCEPT; RERAISE 1
+ *   suppress: POP_TOP; POP_EXCEPT; POP_TOP; POP_TOP
+ *   exit:
+ */
 static int compile_with(Compiler *c, const Stmt *s, size_t pos) {
     Unit *u = c->u;
     const WithItem *item = s->v.With.items.items[pos];
@@ -2607,7 +2748,7 @@ static int compile_annassign(Compiler *c, const Stmt *s) {
     switch (target->kind) {
         case EXPR_NAME:
             if (s->v.AnnAssign.simple && module_or_class) {
-                TRY(compile_expr(c, s->v.AnnAssign.annotation));
+                TRY(compile_annotation(c, s->v.AnnAssign.annotation));
                 Object *ann = intern(c, "__annotations__");
                 Object *mangled = mangle(c, target->v.Name.id);
                 if (ann == NULL || mangled == NULL) {
@@ -2634,7 +2775,7 @@ static int compile_annassign(Compiler *c, const Stmt *s) {
                        (int)target->kind);
             return -1;
     }
-    if (!s->v.AnnAssign.simple && module_or_class) {
+    if (!s->v.AnnAssign.simple && module_or_class && !c->future_annotations) {
         TRY(check_ann_expr(c, s->v.AnnAssign.annotation));
     }
     return 0;
@@ -2852,6 +2993,24 @@ static int compile_stmts(Compiler *c, StmtSeq seq) {
 
 /* ================================================================ entry point */
 
+/* Does the module start (after its docstring) with future statements that
+ * include `from __future__ import annotations`? */
+static bool has_future_annotations(StmtSeq body) {
+    for (size_t i = get_docstring(body) != NULL ? 1 : 0; i < body.count; i++) {
+        const Stmt *s = body.items[i];
+        if (s->kind != STMT_IMPORT_FROM || s->v.ImportFrom.module == NULL ||
+            !str_equal_cstr(s->v.ImportFrom.module, "__future__")) {
+            return false;
+        }
+        for (size_t k = 0; k < s->v.ImportFrom.names.count; k++) {
+            if (str_equal_cstr(s->v.ImportFrom.names.items[k]->name, "annotations")) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 CodeObject *codegen_module(Arena *arena, const Mod *mod, SymTable *st, Object *filename,
                            const char *source, size_t source_size, CompileMode mode) {
     Compiler compiler = {
@@ -2863,6 +3022,9 @@ CodeObject *codegen_module(Arena *arena, const Mod *mod, SymTable *st, Object *f
         .interactive = mode == COMPILE_SINGLE,
     };
     Compiler *c = &compiler;
+    if (mod->kind == MOD_MODULE) {
+        c->future_annotations = has_future_annotations(mod->v.Module.body);
+    }
     Object *name = intern(c, "<module>");
     if (name == NULL || unit_enter(c, UNIT_MODULE, name, NULL, 1) < 0) {
         return NULL;

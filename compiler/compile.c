@@ -246,13 +246,11 @@ CodeObject *compile_assemble(const CodeUnit *u) {
     size_t nargs = (size_t)(u->argcount + u->kwonlyargcount) +
                    ((u->flags & CODE_FLAG_VARARGS) ? 1 : 0) +
                    ((u->flags & CODE_FLAG_VARKEYWORDS) ? 1 : 0);
-    bool any_cell_arg = false;
     for (size_t k = 0; k < u->ncellvars; k++) {
         cell2arg[k] = -1;
         for (size_t a = 0; a < nargs && a < u->nvarnames; a++) {
             if (u->varnames[a] == u->cellvars[k]) {
                 cell2arg[k] = (int32_t)a;
-                any_cell_arg = true;
             }
         }
     }
@@ -268,7 +266,7 @@ CodeObject *compile_assemble(const CodeUnit *u) {
     code->exception_table = table;
     code->nexception_table = ntable;
     table = NULL;
-    if (any_cell_arg) {
+    if (u->ncellvars > 0) { /* NULL when there are no cells at all */
         code->cell2arg = cell2arg;
         cell2arg = NULL;
     }

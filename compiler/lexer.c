@@ -11,6 +11,7 @@
 #include "exceptions.h"
 #include "memory.h"
 #include "str.h"
+#include "unicode_data.h"
 
 #define TAB_SIZE 8 /* a tab moves to the next multiple of 8, as in CPython */
 
@@ -183,8 +184,27 @@ int lex_init(Lexer *lx, const char *source, size_t size, Object *filename) {
     for (size_t i = 0; i < size; i++) {
         char c = source[i];
         if (c == '\0') {
+            /* As CPython running a file: located on the line, no caret. */
+            int line = 1;
+            size_t line_start = 0;
+            for (size_t k = 0; k < i; k++) {
+                if (source[k] == '\n') {
+                    line++;
+                    line_start = k + 1;
+                }
+            }
             lex_fini(lx);
-            err_set_string(&ExcSyntaxError, "source code string cannot contain null bytes");
+            Object *text = str_decode_utf8(source + line_start, i - line_start);
+            if (text == NULL) {
+                err_clear();
+            }
+            Object *exc = syntax_error_new(&ExcSyntaxError, "source code cannot contain null bytes",
+                                           filename, line, 0, text, 0, 0);
+            XDECREF(text);
+            if (exc != NULL) {
+                err_set_exception(exc);
+                DECREF(exc);
+            }
             return -1;
         }
         if (c == '\r') {
@@ -217,7 +237,12 @@ int lex_init(Lexer *lx, const char *source, size_t size, Object *filename) {
                  (unsigned char)lx->buf[bad],
                  filename != NULL && str_check(filename) ? str_utf8(filename) : "<string>", line);
         lex_fini(lx);
-        err_set_string(&ExcSyntaxError, msg);
+        /* CPython gives this one no location at all. */
+        Object *exc = syntax_error_new(&ExcSyntaxError, msg, NULL, 0, 0, NULL, 0, 0);
+        if (exc != NULL) {
+            err_set_exception(exc);
+            DECREF(exc);
+        }
         return -1;
     }
     return 0;
@@ -276,39 +301,22 @@ static uint32_t decode_utf8(const char *p, int *len) {
            ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
 }
 
-/* Non-printable characters (CPython's str.isprintable() is false): controls,
- * format characters and separators other than the ASCII space. An
- * approximation of the Unicode tables good for the characters people type. */
+/* Non-printable characters: str.isprintable() is false (Unicode tables of
+ * runtime/unicode_data.c, generated from CPython's). */
 static bool is_nonprintable(uint32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD ||
-           (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
-           (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF ||
-           (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE000 && cp <= 0xF8FF);
+    if (cp < 0x80) {
+        return cp < 0x20 || cp == 0x7F;
+    }
+    return (unicode_props(cp) & UNI_PRINTABLE) == 0;
 }
 
-/* May a non-ASCII code point appear in an identifier? An approximation of
- * Unicode's XID_Continue: letters of every script are accepted, the symbol
- * and punctuation blocks people actually paste into code are not. */
-static bool is_identifier_codepoint(uint32_t cp) {
-    if (is_nonprintable(cp)) {
-        return false;
+/* May code point cp appear in an identifier (first: at its start)? Python's
+ * rule: XID_Start (or '_') first, XID_Continue after. */
+static bool is_identifier_codepoint(uint32_t cp, bool first) {
+    if (cp < 0x80) {
+        return is_ascii_letter((int)cp) || (!first && is_digit((int)cp));
     }
-    if (cp < 0x100) {
-        return cp == 0xAA || cp == 0xB5 || cp == 0xBA || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7);
-    }
-    if (cp >= 0x2010 && cp <= 0x205E) {
-        return cp == 0x203F || cp == 0x2040 || cp == 0x2054; /* connector punctuation */
-    }
-    if ((cp >= 0x20A0 && cp <= 0x20CF) ||   /* currency symbols */
-        (cp >= 0x2190 && cp <= 0x2BFF) ||   /* arrows, maths, technical, box drawing, dingbats */
-        (cp >= 0x2E00 && cp <= 0x2E7F) ||   /* supplemental punctuation */
-        (cp >= 0x3001 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) || cp == 0x3030 ||
-        (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-        (cp >= 0xFF3B && cp <= 0xFF40 && cp != 0xFF3F) || (cp >= 0xFF5B && cp <= 0xFF65) ||
-        (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0x1F000 && cp <= 0x1FAFF)) {
-        return false;
-    }
-    return true;
+    return (unicode_props(cp) & (first ? UNI_XID_START : UNI_XID_CONTINUE)) != 0;
 }
 
 TokenKind lex_keyword_kind(const char *s, size_t len) {
@@ -842,7 +850,7 @@ again:
             set_token(lx, out, TOK_STRING, start, lineno, col);
             return 0;
         }
-        /* Non-ASCII letters must be identifier characters. */
+        /* Non-ASCII characters must be identifier characters. */
         for (const char *p = start; p < lx->cur;) {
             if ((unsigned char)*p < 128) {
                 p++;
@@ -850,7 +858,7 @@ again:
             }
             int len;
             uint32_t cp = decode_utf8(p, &len);
-            if (!is_identifier_codepoint(cp)) {
+            if (!is_identifier_codepoint(cp, p == start)) {
                 lx->cur = p + len;
                 if (is_nonprintable(cp)) {
                     return error_here(lx, "invalid non-printable character U+%04X", cp);

@@ -58,7 +58,8 @@ typedef struct Lexer {
 /* Prepare to tokenize `size` bytes of UTF-8 `source` (a leading BOM is
  * skipped; \r\n and \r become \n). `filename` is borrowed and must outlive the
  * lexer. Returns 0, or -1 with MemoryError, or with a SyntaxError when the
- * source contains a NUL byte. */
+ * source contains a NUL byte or is not valid UTF-8 (CPython's messages; gilpy
+ * reads only UTF-8 and ignores `# coding:` declarations). */
 MAY_RAISE int lex_init(Lexer *lx, const char *source, size_t size, Object *filename);
 
 /* Produce the next token into *out. Returns 0, or -1 with a SyntaxError

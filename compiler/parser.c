@@ -8,7 +8,12 @@
  * normal rule fails. A generic "invalid syntax" points at the furthest token
  * the parser looked at (CPython's rule too). When the parser fails, the rest of
  * the source is still tokenized: a tokenizer error there (an unterminated
- * string, an unclosed bracket...) wins, as in CPython. */
+ * string, an unclosed bracket...) wins, as in CPython.
+ *
+ * Files: parser.c (token buffer, errors, node helpers, targets, entry points,
+ * f-string expressions), parser_expr.c (expressions and parameters),
+ * parser_stmt.c (statements), parser_string.c (string literals and
+ * f-strings); parser_impl.h is their shared private header. */
 #include "parser.h"
 
 #include <stdarg.h>
@@ -17,8 +22,7 @@
 
 #include "errors.h"
 #include "exceptions.h"
-#include "float.h"
-#include "int.h"
+#include "int.h" /* True, False */
 #include "memory.h"
 #include "parser_impl.h"
 #include "str.h"
@@ -135,11 +139,24 @@ void *parser_error_generic(Parser *p) {
         return NULL;
     }
     Token *t = token_ref(p, p->furthest < p->ntokens ? p->furthest : p->ntokens - 1);
-    if (t->kind == TOK_INDENT) {
-        return parser_error_at_token(p, &ExcIndentationError, t, "unexpected indent");
+    if (t->kind != TOK_ENDMARKER && p->furthest + 1 >= p->ntokens) {
+        /* CPython's parser has always looked one token further by the time it
+         * gives up; if that token is the end of the source inside brackets
+         * ("'(' was never closed") or a tokenizer error, that is the error. */
+        size_t furthest = p->furthest;
+        parser_token_at(p, furthest + 1);
+        p->furthest = furthest;
+        if (p->error) {
+            return NULL;
+        }
+        t = token_ref(p, furthest);
     }
-    if (t->kind == TOK_DEDENT) {
-        return parser_error_at_token(p, &ExcIndentationError, t, "unexpected unindent");
+    if (t->kind == TOK_INDENT || t->kind == TOK_DEDENT) {
+        /* CPython reports these without looking at the rest of the source */
+        p->skip_rest_check = true;
+        return parser_error_at_token(p, &ExcIndentationError, t,
+                                     t->kind == TOK_INDENT ? "unexpected indent"
+                                                           : "unexpected unindent");
     }
     return parser_error_at_token(p, &ExcSyntaxError, t, "invalid syntax");
 }
@@ -150,6 +167,17 @@ Token *parser_expect(Parser *p, TokenKind k) {
         return advance_token(p);
     }
     return parser_error_generic(p);
+}
+
+/* A token the grammar insists on (CPython's &&':' "forced" tokens, used
+ * after `def`, `for ... in ...`, `try`, `else` and `finally`): anything else
+ * there is "expected ':'" (or "expected '('"), located at that token. */
+bool parser_expect_forced(Parser *p, TokenKind k) {
+    if (accept_token(p, k)) {
+        return true;
+    }
+    parser_error_at_token(p, &ExcSyntaxError, parser_token(p), "expected '%s'", token_kind_text[k]);
+    return false;
 }
 
 /* Consume the ':' of a compound statement: "expected ':'" when the line ends
@@ -458,7 +486,7 @@ static Mod *single_input(Parser *p) {
  * _PyPegen_tokenize_full_source_to_check_for_errors), and an unclosed
  * bracket opened before the error's position explains it better. */
 static void check_rest_of_source(Parser *p) {
-    if (p->lexer_error || !err_matches(&ExcSyntaxError)) {
+    if (p->lexer_error || p->skip_rest_check || !err_matches(&ExcSyntaxError)) {
         return;
     }
     /* The position of the parser's error. */
@@ -531,6 +559,11 @@ Mod *parse_source(Arena *arena, const char *source, size_t size, Object *filenam
     p.filename = filename;
     if (lex_init(&p.lx, source, size, filename) < 0) {
         return NULL;
+    }
+    if (mode == COMPILE_FILE) {
+        /* CPython adds the missing final newline to a file's text for good:
+         * error lines then show it. (Not for eval() and the REPL.) */
+        p.lx.added_newline = false;
     }
     Mod *m = run_parser(&p);
     parser_free_tokens(&p);

@@ -1,7 +1,6 @@
 /* parser_expr.c: the expression rules of the parser (and function
  * parameters), from `expression` down to `atom`, after CPython 3.11's
  * Grammar/python.gram. See parser.c for the overall design. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -512,13 +511,10 @@ int parse_call_arguments(Parser *p, Expr *call, size_t call_start, bool allow_ge
                    peek_kind_at(p, 1) == TOK_EQUAL) {
             /* f(True=1): CPython's invalid_kwarg */
             Token *name = advance_token(p);
-            advance_token(p);
-            Expr *value = parse_expression(p);
-            if (value != NULL) {
-                parser_error_range(p, name->lineno, name->col_offset, value->end_lineno,
-                                   value->end_col_offset, "cannot assign to %s",
-                                   token_kind_text[name->kind]);
-            }
+            Token *eq = advance_token(p);
+            parser_error_range(p, name->lineno, name->col_offset, eq->end_lineno,
+                               eq->end_col_offset, "cannot assign to %s",
+                               token_kind_text[name->kind]);
             return -1;
         } else if (k == TOK_NAME && peek_kind_at(p, 1) == TOK_EQUAL) {
             Token *name = advance_token(p);

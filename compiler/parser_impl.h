@@ -21,6 +21,7 @@ typedef struct Parser {
     size_t furthest;   /* highest index ever looked at: where "invalid syntax" points */
     bool error;        /* an exception is pending: unwind */
     bool lexer_error;  /* ... and it came from the lexer */
+    bool skip_rest_check; /* ... and the rest of the source must not be tokenized */
     int depth;         /* nesting, to fail cleanly on absurd inputs */
     bool in_dict_key;  /* parsing a dict display's key (for its own error message) */
     bool in_invalid_check; /* parsing speculatively to explain an error: no nested checks */
@@ -125,6 +126,7 @@ void *parser_error_at_token(Parser *p, TypeObject *type, Token *t, const char *f
 void *parser_error_generic(Parser *p);
 Token *parser_expect(Parser *p, TokenKind k);
 bool parser_expect_colon(Parser *p);
+bool parser_expect_forced(Parser *p, TokenKind k);
 /* Nesting guard: parser_enter fails with MemoryError past PARSER_MAX_DEPTH. */
 bool parser_enter(Parser *p);
 void parser_leave(Parser *p);

@@ -1,14 +1,12 @@
 /* parser_stmt.c: the statement rules of the parser: simple statements
  * (assignments, import, del, ...) and compound ones (if, for, while, try,
  * with, def, class), with CPython 3.11's error messages for common mistakes. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "errors.h"
 #include "exceptions.h"
-#include "float.h"
-#include "int.h"
+#include "int.h" /* True, False */
 #include "memory.h"
 #include "parser_impl.h"
 #include "str.h"
@@ -583,7 +581,7 @@ static Stmt *if_statement(Parser *p, const char *what) {
         st->end_col_offset = elif->end_col_offset;
     } else if (peek_kind(p) == TOK_KW_ELSE) {
         Token *else_kw = advance_token(p);
-        if (!parser_expect_colon(p)) {
+        if (!parser_expect_forced(p, TOK_COLON)) {
             return NULL;
         }
         st->v.If.orelse = block(p, "'else' statement", else_kw->lineno, &ok);
@@ -601,7 +599,7 @@ static int else_block(Parser *p, StmtSeq *out) {
         return 0;
     }
     Token *kw = advance_token(p);
-    if (!parser_expect_colon(p)) {
+    if (!parser_expect_forced(p, TOK_COLON)) {
         return -1;
     }
     bool ok;
@@ -642,7 +640,7 @@ static Stmt *for_statement(Parser *p) {
         return NULL;
     }
     Expr *iter = parse_star_expressions(p);
-    if (iter == NULL || !parser_expect_colon(p)) {
+    if (iter == NULL || !parser_expect_forced(p, TOK_COLON)) {
         return NULL;
     }
     bool ok;
@@ -747,7 +745,7 @@ static Stmt *with_statement(Parser *p) {
 static Stmt *try_statement(Parser *p) {
     size_t start = p->pos;
     Token *kw = advance_token(p);
-    if (!parser_expect_colon(p)) {
+    if (!parser_expect_forced(p, TOK_COLON)) {
         return NULL;
     }
     bool ok;
@@ -822,7 +820,7 @@ static Stmt *try_statement(Parser *p) {
     }
     if (peek_kind(p) == TOK_KW_FINALLY) {
         Token *fin = advance_token(p);
-        if (!parser_expect_colon(p)) {
+        if (!parser_expect_forced(p, TOK_COLON)) {
             return NULL;
         }
         st->v.Try.finalbody = block(p, "'finally' statement", fin->lineno, &ok);
@@ -843,7 +841,7 @@ static Stmt *function_def(Parser *p, ExprSeq decorators) {
     size_t start = p->pos;
     Token *kw = advance_token(p);
     Token *name = parser_expect(p, TOK_NAME);
-    if (name == NULL || parser_expect(p, TOK_LPAR) == NULL) {
+    if (name == NULL || !parser_expect_forced(p, TOK_LPAR)) {
         return NULL;
     }
     Arguments *args = parse_parameters(p, false, TOK_RPAR);
@@ -854,7 +852,7 @@ static Stmt *function_def(Parser *p, ExprSeq decorators) {
     if (accept_token(p, TOK_RARROW) && (returns = parse_expression(p)) == NULL) {
         return NULL;
     }
-    if (!parser_expect_colon(p)) {
+    if (!parser_expect_forced(p, TOK_COLON)) {
         return NULL;
     }
     bool ok;

@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "exceptions.h"
 #include "memory.h"
+#include "state.h"
 #include "str.h"
 
 /* CPython's messages (Python/symtable.c). */
@@ -350,6 +351,8 @@ static int record_directive(SymTable *st, Object *name, Location loc) {
 
 static int visit_stmt(SymTable *st, const Stmt *s);
 static int visit_expr(SymTable *st, const Expr *e);
+static int visit_stmt_inner(SymTable *st, const Stmt *s);
+static int visit_expr_inner(SymTable *st, const Expr *e);
 
 static int visit_stmts(SymTable *st, StmtSeq seq) {
     for (size_t i = 0; i < seq.count; i++) {
@@ -492,7 +495,7 @@ static int visit_declaration(SymTable *st, const Stmt *s, IdentifierSeq names, b
     return 0;
 }
 
-static int visit_stmt(SymTable *st, const Stmt *s) {
+static int visit_stmt_inner(SymTable *st, const Stmt *s) {
     switch (s->kind) {
         case STMT_FUNCTION_DEF: {
             const Arguments *a = s->v.FunctionDef.args;
@@ -762,7 +765,7 @@ static int visit_comprehension_scope(SymTable *st, const Expr *e, const char *sc
     return 0;
 }
 
-static int visit_expr(SymTable *st, const Expr *e) {
+static int visit_expr_inner(SymTable *st, const Expr *e) {
     switch (e->kind) {
         case EXPR_NAMED_EXPR:
             if (st->cur->comp_iter_expr > 0) {
@@ -904,6 +907,35 @@ static int visit_expr(SymTable *st, const Expr *e) {
             err_format(&ExcSystemError, "symtable: unknown expression kind %d", (int)e->kind);
             return -1;
     }
+}
+
+/* Deeply nested code ("1 + 1 + ... + 1" ten thousand times) would overflow
+ * the C stack in the recursive passes; like CPython, refuse it. */
+static int enter_recursion(SymTable *st) {
+    if (++st->recursion_depth > st->recursion_limit) {
+        st->recursion_depth--;
+        err_set_string(&ExcRecursionError, "maximum recursion depth exceeded during compilation");
+        return -1;
+    }
+    return 0;
+}
+
+static int visit_stmt(SymTable *st, const Stmt *s) {
+    if (enter_recursion(st) < 0) {
+        return -1;
+    }
+    int r = visit_stmt_inner(st, s);
+    st->recursion_depth--;
+    return r;
+}
+
+static int visit_expr(SymTable *st, const Expr *e) {
+    if (enter_recursion(st) < 0) {
+        return -1;
+    }
+    int r = visit_expr_inner(st, e);
+    st->recursion_depth--;
+    return r;
 }
 
 /* ================================================================ name sets (pass 2) */
@@ -1207,6 +1239,11 @@ SymTable *symtable_build(Arena *arena, const Mod *mod, Object *filename, const c
     st->filename = filename;
     st->source = source;
     st->source_size = source_size;
+    /* CPython allows three levels of nesting per level of the recursion limit. */
+    ThreadState *ts = ts_current();
+    int limit = ts != NULL && ts->interp != NULL ? ts->interp->recursion_limit : 1000;
+    st->recursion_depth = ts != NULL ? ts->recursion_depth * 3 : 0;
+    st->recursion_limit = limit * 3;
     Object *top = intern(st, "top");
     if (top == NULL || enter_block(st, top, SCOPE_MODULE, NULL, 0, 0) < 0) {
         return NULL;

@@ -106,6 +106,7 @@ typedef struct SymTable {
     Object *private_name; /* enclosing class name (for __mangling), or NULL */
     Scope **all;          /* every scope, to find one by its AST node */
     size_t nall, all_capacity;
+    int recursion_depth, recursion_limit; /* nesting of the AST walk (a C stack guard) */
 } SymTable;
 
 /* Build the symbol table of `mod`. The table and everything in it is

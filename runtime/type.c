@@ -175,9 +175,18 @@ int type_ready(TypeObject *t) {
     }
     t->flags |= TYPE_FLAG_READY;
     if (t->name_obj == NULL) {
-        t->name_obj = str_intern_cstr(t->name);
+        /* A dotted name ("sys.version_info") means module "sys", name
+         * "version_info", as CPython reads tp_name. */
+        const char *dot = strrchr(t->name, '.');
+        t->name_obj = str_intern_cstr(dot != NULL ? dot + 1 : t->name);
         if (t->name_obj == NULL) {
             return -1;
+        }
+        if (dot != NULL && t->module_name == NULL) {
+            t->module_name = str_from_utf8(t->name, (size_t)(dot - t->name));
+            if (t->module_name == NULL) {
+                return -1;
+            }
         }
     }
     if (t->qualname == NULL) {

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "args.h"
@@ -96,17 +97,22 @@ static Object *math_1(Object *arg, double (*func)(double), bool can_overflow) {
 /* The single argument of a METH_O-style function, checked the way CPython
  * words it: "math.sqrt() takes exactly one argument (2 given)". */
 static int one_arg(const char *qualname, size_t nargs, Object *kwnames) {
-    const char *plain = strchr(qualname, '.') != NULL ? strchr(qualname, '.') + 1 : qualname;
-    if (args_no_keywords(plain, kwnames) < 0) {
+    if (args_no_keywords(qualname, kwnames) < 0) {
         return -1;
     }
     return args_count(qualname, nargs, 1, 1);
 }
 
+/* "math.gcd() takes no keyword arguments" for the function `name` ("gcd"). */
+static int no_keywords(const char *name, Object *kwnames) {
+    char qualname[64];
+    snprintf(qualname, sizeof qualname, "math.%s", name);
+    return args_no_keywords(qualname, kwnames);
+}
+
 /* Define a module function `name` that applies libm's `func` through math_1. */
 #define MATH_FUNC1(name, func, can_overflow)                                                       \
-    static Object *math_##name(Object *self, Object *const *args, size_t nargs,                    \
-                               Object *kwnames) {                                                  \
+    static Object *math_##name(Object *self, Object *const *args, size_t nargs, Object *kwnames) { \
         if (one_arg("math." #name, nargs, kwnames) < 0) {                                          \
             return NULL;                                                                           \
         }                                                                                          \
@@ -137,10 +143,30 @@ MATH_FUNC1(erfc, erfc, false)
 /* Two double arguments for a function checked as "pow expected 2 arguments, got 1". */
 static int two_doubles(const char *name, Object *const *args, size_t nargs, Object *kwnames,
                        double *x, double *y) {
-    if (args_no_keywords(name, kwnames) < 0 || args_count(name, nargs, 2, 2) < 0) {
+    if (no_keywords(name, kwnames) < 0 || args_count(name, nargs, 2, 2) < 0) {
         return -1;
     }
     if (to_double(args[0], x) < 0 || to_double(args[1], y) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* Argument Clinic's count checks, for functions with keyword parameters:
+ * "stat() takes exactly 1 positional argument (3 given)" when too many are
+ * positional, "remove() takes at most 2 arguments (3 given)" when there are
+ * more than all parameters (maxargs, keyword-only ones included). */
+static int clinic_count(const char *fname, size_t nargs, Object *kwnames, size_t minpos,
+                        size_t maxpos, size_t maxargs) {
+    size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
+    if (nargs + nkw > maxargs) {
+        err_format(&ExcTypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, maxargs,
+                   nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nkw);
+        return -1;
+    }
+    if (nargs > maxpos) {
+        err_format(&ExcTypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+                   minpos < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
         return -1;
     }
     return 0;
@@ -163,9 +189,15 @@ static double m_log_with(double x, double (*f)(double)) {
     errno = EDOM;
     return NAN;
 }
-static double m_log(double x) { return m_log_with(x, log); }
-static double m_log2(double x) { return m_log_with(x, log2); }
-static double m_log10(double x) { return m_log_with(x, log10); }
+static double m_log(double x) {
+    return m_log_with(x, log);
+}
+static double m_log2(double x) {
+    return m_log_with(x, log2);
+}
+static double m_log10(double x) {
+    return m_log_with(x, log10);
+}
 
 /* CPython's loghelper: ints are handled exactly even when they do not fit a
  * double (log(2**5000) works). Returns a new float or NULL. */
@@ -231,13 +263,7 @@ static Object *math_log1p(Object *self, Object *const *args, size_t nargs, Objec
     if (one_arg("math.log1p", nargs, kwnames) < 0) {
         return NULL;
     }
-    double x;
-    if (to_double(args[0], &x) < 0) {
-        return NULL;
-    }
-    if (x <= -1.0) {
-        return domain_error();
-    }
+    /* log1p(-1) is a pole (-inf, ERANGE) and log1p(-2) a NaN: both domain errors. */
     return math_1(args[0], log1p, false);
 }
 
@@ -412,7 +438,8 @@ static Object *math_isnan(Object *self, Object *const *args, size_t nargs, Objec
 static Object *math_isclose(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"a", "b", "$rel_tol", "$abs_tol", NULL};
     Object *a[4];
-    if (args_parse("isclose", args, nargs, kwnames, kwlist, 2, a) < 0) {
+    if (clinic_count("isclose", nargs, kwnames, 2, 2, 4) < 0 ||
+        args_parse("isclose", args, nargs, kwnames, kwlist, 2, a) < 0) {
         return NULL;
     }
     double x, y, rel_tol = 1e-09, abs_tol = 0.0;
@@ -554,7 +581,7 @@ static Object *math_frexp(Object *self, Object *const *args, size_t nargs, Objec
 
 static Object *math_ldexp(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     double x;
-    if (args_no_keywords("ldexp", kwnames) < 0 || args_count("ldexp", nargs, 2, 2) < 0 ||
+    if (args_no_keywords("math.ldexp", kwnames) < 0 || args_count("ldexp", nargs, 2, 2) < 0 ||
         to_double(args[0], &x) < 0) {
         return NULL;
     }
@@ -648,7 +675,7 @@ static double vector_norm(size_t n, double *vec, double max, bool found_nan) {
 }
 
 static Object *math_hypot(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("hypot", kwnames) < 0) {
+    if (args_no_keywords("math.hypot", kwnames) < 0) {
         return NULL;
     }
     double small[16];
@@ -681,7 +708,7 @@ static Object *math_hypot(Object *self, Object *const *args, size_t nargs, Objec
 }
 
 static Object *math_dist(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("dist", kwnames) < 0 || args_count("dist", nargs, 2, 2) < 0) {
+    if (args_no_keywords("math.dist", kwnames) < 0 || args_count("dist", nargs, 2, 2) < 0) {
         return NULL;
     }
     Object *p = tuple_check(args[0]) ? NEWREF(args[0]) : tuple_from_iterable(args[0]);
@@ -884,7 +911,7 @@ static Object *math_factorial(Object *self, Object *const *args, size_t nargs, O
 /* gcd(*integers) and lcm(*integers). */
 static Object *gcd_or_lcm(const char *name, bool lcm, Object *const *args, size_t nargs,
                           Object *kwnames) {
-    if (args_no_keywords(name, kwnames) < 0) {
+    if (no_keywords(name, kwnames) < 0) {
         return NULL;
     }
     mpz_t acc, x;
@@ -934,7 +961,7 @@ static Object *math_isqrt(Object *self, Object *const *args, size_t nargs, Objec
 /* comb(n, k) and perm(n, k=None), with CPython's checks and messages. */
 static Object *comb_or_perm(const char *name, bool perm, Object *const *args, size_t nargs,
                             Object *kwnames) {
-    if (args_no_keywords(name, kwnames) < 0 || args_count(name, nargs, perm ? 1 : 2, 2) < 0) {
+    if (no_keywords(name, kwnames) < 0 || args_count(name, nargs, perm ? 1 : 2, 2) < 0) {
         return NULL;
     }
     mpz_t n, k;
@@ -942,13 +969,15 @@ static Object *comb_or_perm(const char *name, bool perm, Object *const *args, si
         return NULL;
     }
     if (perm && (nargs == 1 || args[1] == None)) {
+        /* perm(n) is factorial(n), with factorial's messages. */
         if (mpz_sgn(n) < 0) {
             mpz_clear(n);
-            return err_format(&ExcValueError, "n must be a non-negative integer");
+            return err_format(&ExcValueError, "factorial() not defined for negative values");
         }
         if (!mpz_fits_slong_p(n)) {
             mpz_clear(n);
-            return err_format(&ExcOverflowError, "n must not exceed %ld", LONG_MAX);
+            return err_format(&ExcOverflowError, "factorial() argument should not exceed %ld",
+                              LONG_MAX);
         }
         mpz_fac_ui(n, mpz_get_ui(n));
         return int_from_mpz_steal(n);
@@ -1014,6 +1043,9 @@ static Object *math_perm(Object *self, Object *const *args, size_t nargs, Object
 /* prod(iterable, /, *, start=1) */
 static Object *math_prod(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
+    if (clinic_count("prod", nargs, kwnames, 1, 1, 2) < 0) {
+        return NULL;
+    }
     if (nargs != 1) {
         return err_format(&ExcTypeError, "prod() takes exactly 1 positional argument (%zu given)",
                           nargs);
@@ -1021,7 +1053,7 @@ static Object *math_prod(Object *self, Object *const *args, size_t nargs, Object
     Object *start = small_int_make(1);
     for (size_t i = 0; i < nkw; i++) {
         if (!str_equal_cstr(tuple_get(kwnames, i), "start")) {
-            return err_format(&ExcTypeError, "prod() got an unexpected keyword argument '%U'",
+            return err_format(&ExcTypeError, "'%U' is an invalid keyword argument for prod()",
                               tuple_get(kwnames, i));
         }
         start = args[nargs + i];
@@ -1048,48 +1080,228 @@ static Object *math_prod(Object *self, Object *const *args, size_t nargs, Object
     return acc;
 }
 
-/* ================================================================ gamma */
+/* ================================================================ gamma
+ *
+ * CPython computes gamma and lgamma itself (Lanczos' approximation) rather
+ * than with libm, so gilpy does the same to give the same last bits. */
 
-static Object *math_gamma(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+#define LANCZOS_N 13
+static const double lanczos_g = 6.024680040776729583740234375;
+static const double lanczos_g_minus_half = 5.524680040776729583740234375;
+static const double lanczos_num_coeffs[LANCZOS_N] = {
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+};
+/* The denominator is x*(x+1)*...*(x+LANCZOS_N-2). */
+static const double lanczos_den_coeffs[LANCZOS_N] = {
+    0.0,       39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+    2637558.0, 357423.0,   32670.0,     1925.0,      66.0,        1.0};
+
+#define NGAMMA_INTEGRAL 23
+static const double gamma_integral[NGAMMA_INTEGRAL] = {
+    1.0,
+    1.0,
+    2.0,
+    6.0,
+    24.0,
+    120.0,
+    720.0,
+    5040.0,
+    40320.0,
+    362880.0,
+    3628800.0,
+    39916800.0,
+    479001600.0,
+    6227020800.0,
+    87178291200.0,
+    1307674368000.0,
+    20922789888000.0,
+    355687428096000.0,
+    6402373705728000.0,
+    121645100408832000.0,
+    2432902008176640000.0,
+    51090942171709440000.0,
+    1124000727777607680000.0,
+};
+
+static const double math_pi = 3.141592653589793238462643383279502884197;
+static const double math_logpi = 1.144729885849400174143427351353058711647;
+
+/* sin(pi * x), accurate for large x (x finite). */
+static double m_sinpi(double x) {
+    double y = fmod(fabs(x), 2.0), r;
+    int n = (int)round(2.0 * y);
+    switch (n) {
+        case 0:
+            r = sin(math_pi * y);
+            break;
+        case 1:
+            r = cos(math_pi * (y - 0.5));
+            break;
+        case 2:
+            r = sin(math_pi * (1.0 - y));
+            break;
+        case 3:
+            r = -cos(math_pi * (y - 1.5));
+            break;
+        default:
+            r = sin(math_pi * (y - 2.0));
+            break;
+    }
+    return copysign(1.0, x) * r;
+}
+
+/* Lanczos' sum L_g(x) for x > 0 (rescaled by 1/x for large x against overflow). */
+static double lanczos_sum(double x) {
+    double num = 0.0, den = 0.0;
+    if (x < 5.0) {
+        for (int i = LANCZOS_N; --i >= 0;) {
+            num = num * x + lanczos_num_coeffs[i];
+            den = den * x + lanczos_den_coeffs[i];
+        }
+    } else {
+        for (int i = 0; i < LANCZOS_N; i++) {
+            num = num / x + lanczos_num_coeffs[i];
+            den = den / x + lanczos_den_coeffs[i];
+        }
+    }
+    return num / den;
+}
+
+/* CPython's m_tgamma: sets errno to EDOM or ERANGE like libm would. */
+static double m_tgamma(double x) {
+    if (!isfinite(x)) {
+        if (isnan(x) || x > 0.0) {
+            return x;
+        }
+        errno = EDOM;
+        return NAN;
+    }
+    if (x == 0.0) {
+        errno = EDOM;
+        return copysign(HUGE_VAL, x);
+    }
+    if (x == floor(x)) {
+        if (x < 0.0) {
+            errno = EDOM;
+            return NAN;
+        }
+        if (x <= NGAMMA_INTEGRAL) {
+            return gamma_integral[(int)x - 1];
+        }
+    }
+    double absx = fabs(x), r, z;
+    if (absx < 1e-20) {
+        r = 1.0 / x;
+        if (isinf(r)) {
+            errno = ERANGE;
+        }
+        return r;
+    }
+    if (absx > 200.0) {
+        if (x < 0.0) {
+            return 0.0 / m_sinpi(x);
+        }
+        errno = ERANGE;
+        return HUGE_VAL;
+    }
+    double y = absx + lanczos_g_minus_half;
+    /* The error of y, computed so the compiler cannot fold it to zero. */
+    if (absx > lanczos_g_minus_half) {
+        double q = y - absx;
+        z = q - lanczos_g_minus_half;
+    } else {
+        double q = y - lanczos_g_minus_half;
+        z = q - absx;
+    }
+    z = z * lanczos_g / y;
+    if (x < 0.0) {
+        r = -math_pi / m_sinpi(absx) / absx * exp(y) / lanczos_sum(absx);
+        r -= z * r;
+        if (absx < 140.0) {
+            r /= pow(y, absx - 0.5);
+        } else {
+            double sqrtpow = pow(y, absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / exp(y);
+        r += z * r;
+        if (absx < 140.0) {
+            r *= pow(y, absx - 0.5);
+        } else {
+            double sqrtpow = pow(y, absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    if (isinf(r)) {
+        errno = ERANGE;
+    }
+    return r;
+}
+
+/* CPython's m_lgamma: log(|gamma(x)|). */
+static double m_lgamma(double x) {
+    if (!isfinite(x)) {
+        return isnan(x) ? x : HUGE_VAL;
+    }
+    if (x == floor(x) && x <= 2.0) {
+        if (x <= 0.0) {
+            errno = EDOM;
+            return HUGE_VAL;
+        }
+        return 0.0;
+    }
+    double absx = fabs(x);
+    if (absx < 1e-20) {
+        return -log(absx);
+    }
+    double r = log(lanczos_sum(absx)) - lanczos_g;
+    r += (absx - 0.5) * (log(absx + lanczos_g - 0.5) - 1);
+    if (x < 0.0) {
+        /* The reflection formula for negative x. */
+        r = math_logpi - log(fabs(m_sinpi(absx))) - log(absx) - r;
+    }
+    if (isinf(r)) {
+        errno = ERANGE;
+    }
+    return r;
+}
+
+/* CPython's math_1a: errors come only from errno. */
+static Object *math_1a(const char *qualname, Object *const *args, size_t nargs, Object *kwnames,
+                       double (*func)(double)) {
     double x;
-    if (one_arg("math.gamma", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
+    if (one_arg(qualname, nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
         return NULL;
     }
-    if (isnan(x)) {
-        return float_new(x);
-    }
-    if (isinf(x)) {
-        if (x > 0) {
-            return float_new(x);
-        }
-        return domain_error();
-    }
-    if (x == floor(x) && x <= 0.0) {
-        return domain_error();
-    }
-    double r = tgamma(x);
-    if (isinf(r)) {
-        return range_error();
+    errno = 0;
+    double r = func(x);
+    if (errno != 0 && errno_is_error(r)) {
+        return NULL;
     }
     return float_new(r);
 }
 
+static Object *math_gamma(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    return math_1a("math.gamma", args, nargs, kwnames, m_tgamma);
+}
+
 static Object *math_lgamma(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    double x;
-    if (one_arg("math.lgamma", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
-        return NULL;
-    }
-    if (!isfinite(x)) {
-        return float_new(isnan(x) ? x : INFINITY);
-    }
-    if (x == floor(x) && x <= 0.0) {
-        return domain_error();
-    }
-    double r = lgamma(x);
-    if (isinf(r)) {
-        return range_error();
-    }
-    return float_new(r);
+    return math_1a("math.lgamma", args, nargs, kwnames, m_lgamma);
 }
 
 /* ================================================================ module */
@@ -1124,7 +1336,9 @@ static const MethodDef math_functions[] = {
     {"lgamma", math_lgamma, 0, "Natural logarithm of absolute value of Gamma function at x."},
     {"degrees", math_degrees, 0, "Convert angle x from radians to degrees."},
     {"radians", math_radians, 0, "Convert angle x from degrees to radians."},
-    {"hypot", math_hypot, 0, "hypot(*coordinates) -> value\n\nMultidimensional Euclidean distance from the origin to a point."},
+    {"hypot", math_hypot, 0,
+     "hypot(*coordinates) -> value\n\nMultidimensional Euclidean distance from the origin to a "
+     "point."},
     {"dist", math_dist, 0, "Return the Euclidean distance between two points p and q."},
     {"floor", math_floor, 0, "Return the floor of x as an Integral."},
     {"ceil", math_ceil, 0, "Return the ceiling of x as an Integral."},
@@ -1132,13 +1346,17 @@ static const MethodDef math_functions[] = {
     {"fabs", math_fabs, 0, "Return the absolute value of the float x."},
     {"fmod", math_fmod, 0, "Return fmod(x, y), according to platform C."},
     {"remainder", math_remainder, 0, "Difference between x and the closest integer multiple of y."},
-    {"copysign", math_copysign, 0, "Return a float with the magnitude (absolute value) of x but the sign of y."},
+    {"copysign", math_copysign, 0,
+     "Return a float with the magnitude (absolute value) of x but the sign of y."},
     {"nextafter", math_nextafter, 0, "Return the next floating-point value after x towards y."},
     {"ulp", math_ulp, 0, "Return the value of the least significant bit of the float x."},
-    {"isfinite", math_isfinite, 0, "Return True if x is neither an infinity nor a NaN, and False otherwise."},
-    {"isinf", math_isinf, 0, "Return True if x is a positive or negative infinity, and False otherwise."},
+    {"isfinite", math_isfinite, 0,
+     "Return True if x is neither an infinity nor a NaN, and False otherwise."},
+    {"isinf", math_isinf, 0,
+     "Return True if x is a positive or negative infinity, and False otherwise."},
     {"isnan", math_isnan, 0, "Return True if x is a NaN (not a number), and False otherwise."},
-    {"isclose", math_isclose, 0, "Determine whether two floating point numbers are close in value."},
+    {"isclose", math_isclose, 0,
+     "Determine whether two floating point numbers are close in value."},
     {"modf", math_modf, 0, "Return the fractional and integer parts of x."},
     {"frexp", math_frexp, 0, "Return the mantissa and exponent of x, as pair (m, e)."},
     {"ldexp", math_ldexp, 0, "Return x * (2**i)."},
@@ -1147,8 +1365,10 @@ static const MethodDef math_functions[] = {
     {"gcd", math_gcd, 0, "Greatest Common Divisor."},
     {"lcm", math_lcm, 0, "Least Common Multiple."},
     {"isqrt", math_isqrt, 0, "Return the integer part of the square root of the input."},
-    {"comb", math_comb, 0, "Number of ways to choose k items from n items without repetition and without order."},
-    {"perm", math_perm, 0, "Number of ways to choose k items from n items without repetition and with order."},
+    {"comb", math_comb, 0,
+     "Number of ways to choose k items from n items without repetition and without order."},
+    {"perm", math_perm, 0,
+     "Number of ways to choose k items from n items without repetition and with order."},
     {"prod", math_prod, 0, "Calculate the product of all the elements in the input iterable."},
     {NULL, NULL, 0, NULL},
 };

@@ -91,8 +91,7 @@ static int path_convert(const char *fname, const char *argname, Object *obj, int
                 return -1;
             }
             if (!str_check(p) && !bytes_check(p)) {
-                err_format(&ExcTypeError,
-                           "expected %s.__fspath__() to return str or bytes, not %s",
+                err_format(&ExcTypeError, "expected %s.__fspath__() to return str or bytes, not %s",
                            obj_type_name(obj), obj_type_name(p));
                 DECREF(p);
                 return -1;
@@ -100,9 +99,12 @@ static int path_convert(const char *fname, const char *argname, Object *obj, int
         }
     }
     if (p == NULL) {
-        const char *allowed = (flags & PATH_ALLOW_NONE) ? "string, bytes, os.PathLike, integer or None"
-                              : (flags & PATH_ALLOW_FD) ? "string, bytes, os.PathLike or integer"
-                                                        : "string, bytes or os.PathLike";
+        const char *allowed = "string, bytes or os.PathLike";
+        if (flags & PATH_ALLOW_NONE) {
+            allowed = "string, bytes, os.PathLike, integer or None";
+        } else if (flags & PATH_ALLOW_FD) {
+            allowed = "string, bytes, os.PathLike or integer";
+        }
         err_format(&ExcTypeError, "%s: %s should be %s, not %s", fname, argname, allowed,
                    obj_type_name(obj));
         return -1;
@@ -127,7 +129,9 @@ static int path_convert(const char *fname, const char *argname, Object *obj, int
     return 0;
 }
 
-static void path_release(PathArg *p) { CLEAR(p->fspath); }
+static void path_release(PathArg *p) {
+    CLEAR(p->fspath);
+}
 
 /* Raise errno's OSError naming one path, or two ("'a' -> 'b'"). */
 static Object *posix_error(PathArg *a, PathArg *b) {
@@ -157,15 +161,36 @@ static Object *name_object(const char *s, size_t n, bool as_bytes) {
     return str_decode_utf8(s, n);
 }
 
+/* Argument Clinic's count checks, for functions with keyword parameters:
+ * "stat() takes exactly 1 positional argument (3 given)" when too many are
+ * positional, "remove() takes at most 2 arguments (3 given)" when there are
+ * more than all parameters (maxargs, keyword-only ones included). */
+static int clinic_count(const char *fname, size_t nargs, Object *kwnames, size_t minpos,
+                        size_t maxpos, size_t maxargs) {
+    size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
+    if (nargs + nkw > maxargs) {
+        err_format(&ExcTypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, maxargs,
+                   nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nkw);
+        return -1;
+    }
+    if (nargs > maxpos) {
+        err_format(&ExcTypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+                   minpos < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return 0;
+}
+
 /* ================================================================ process and user */
 
-#define POSIX_ID_FUNC(name, expr)                                                                  \
-    static Object *posix_##name(Object *self, Object *const *args, size_t nargs,                   \
-                                Object *kwnames) {                                                 \
-        if (args_no_keywords(#name, kwnames) < 0 || args_count("posix." #name, nargs, 0, 0) < 0) { \
-            return NULL;                                                                           \
-        }                                                                                          \
-        return int_from_i64((int64_t)(expr));                                                      \
+#define POSIX_ID_FUNC(name, expr)                                                \
+    static Object *posix_##name(Object *self, Object *const *args, size_t nargs, \
+                                Object *kwnames) {                               \
+        if (args_no_keywords("posix." #name, kwnames) < 0 ||                     \
+            args_count("posix." #name, nargs, 0, 0) < 0) {                       \
+            return NULL;                                                         \
+        }                                                                        \
+        return int_from_i64((int64_t)(expr));                                    \
     }
 
 POSIX_ID_FUNC(getpid, getpid())
@@ -176,7 +201,7 @@ POSIX_ID_FUNC(getgid, getgid())
 POSIX_ID_FUNC(getegid, getegid())
 
 static Object *posix_cpu_count(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("cpu_count", kwnames) < 0 ||
+    if (args_no_keywords("posix.cpu_count", kwnames) < 0 ||
         args_count("posix.cpu_count", nargs, 0, 0) < 0) {
         return NULL;
     }
@@ -188,7 +213,8 @@ static Object *posix_cpu_count(Object *self, Object *const *args, size_t nargs, 
 }
 
 static Object *posix_strerror(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("strerror", kwnames) < 0 || args_count("strerror", nargs, 1, 1) < 0) {
+    if (args_no_keywords("posix.strerror", kwnames) < 0 ||
+        args_count("posix.strerror", nargs, 1, 1) < 0) {
         return NULL;
     }
     if (float_check(args[0])) {
@@ -212,7 +238,8 @@ static Object *posix_strerror(Object *self, Object *const *args, size_t nargs, O
 
 /* urandom(size) -> bytes from the OS entropy source. */
 static Object *posix_urandom(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("urandom", kwnames) < 0 || args_count("urandom", nargs, 1, 1) < 0) {
+    if (args_no_keywords("posix.urandom", kwnames) < 0 ||
+        args_count("posix.urandom", nargs, 1, 1) < 0) {
         return NULL;
     }
     if (float_check(args[0])) {
@@ -247,7 +274,8 @@ static Object *posix_urandom(Object *self, Object *const *args, size_t nargs, Ob
 }
 
 static Object *posix_umask(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("umask", kwnames) < 0 || args_count("umask", nargs, 1, 1) < 0) {
+    if (args_no_keywords("posix.umask", kwnames) < 0 ||
+        args_count("posix.umask", nargs, 1, 1) < 0) {
         return NULL;
     }
     ssize_t mask = obj_as_ssize(args[0]);
@@ -262,15 +290,18 @@ static Object *posix_umask(Object *self, Object *const *args, size_t nargs, Obje
 /* Check an environment variable name and value for putenv. */
 static int env_check(Object *name, Object *value) {
     if (!str_check(name)) {
-        err_format(&ExcTypeError, "str expected, not %s", obj_type_name(name));
+        err_format(&ExcTypeError, "expected str, bytes or os.PathLike object, not %s",
+                   obj_type_name(name));
         return -1;
     }
     if (value != NULL && !str_check(value)) {
-        err_format(&ExcTypeError, "str expected, not %s", obj_type_name(value));
+        err_format(&ExcTypeError, "expected str, bytes or os.PathLike object, not %s",
+                   obj_type_name(value));
         return -1;
     }
     const char *n = str_utf8(name);
-    if (strlen(n) != str_size(name) || (value != NULL && strlen(str_utf8(value)) != str_size(value))) {
+    bool value_has_nul = value != NULL && strlen(str_utf8(value)) != str_size(value);
+    if (strlen(n) != str_size(name) || value_has_nul) {
         err_set_string(&ExcValueError, "embedded null byte");
         return -1;
     }
@@ -282,7 +313,7 @@ static int env_check(Object *name, Object *value) {
 }
 
 static Object *posix_putenv(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("putenv", kwnames) < 0 || args_count("putenv", nargs, 2, 2) < 0 ||
+    if (args_no_keywords("posix.putenv", kwnames) < 0 || args_count("putenv", nargs, 2, 2) < 0 ||
         env_check(args[0], args[1]) < 0) {
         return NULL;
     }
@@ -293,8 +324,8 @@ static Object *posix_putenv(Object *self, Object *const *args, size_t nargs, Obj
 }
 
 static Object *posix_unsetenv(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("unsetenv", kwnames) < 0 || args_count("unsetenv", nargs, 1, 1) < 0 ||
-        env_check(args[0], NULL) < 0) {
+    if (args_no_keywords("posix.unsetenv", kwnames) < 0 ||
+        args_count("posix.unsetenv", nargs, 1, 1) < 0 || env_check(args[0], NULL) < 0) {
         return NULL;
     }
     if (unsetenv(str_utf8(args[0])) != 0) {
@@ -337,7 +368,8 @@ static Object *environ_dict(void) {
 /* ================================================================ directories */
 
 static Object *posix_getcwd(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("getcwd", kwnames) < 0 || args_count("posix.getcwd", nargs, 0, 0) < 0) {
+    if (args_no_keywords("posix.getcwd", kwnames) < 0 ||
+        args_count("posix.getcwd", nargs, 0, 0) < 0) {
         return NULL;
     }
     char buf[PATH_MAX];
@@ -348,7 +380,7 @@ static Object *posix_getcwd(Object *self, Object *const *args, size_t nargs, Obj
 }
 
 static Object *posix_getcwdb(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("getcwdb", kwnames) < 0 ||
+    if (args_no_keywords("posix.getcwdb", kwnames) < 0 ||
         args_count("posix.getcwdb", nargs, 0, 0) < 0) {
         return NULL;
     }
@@ -361,9 +393,13 @@ static Object *posix_getcwdb(Object *self, Object *const *args, size_t nargs, Ob
 
 /* One path argument named "path" of function fname (positional or keyword). */
 static int one_path(const char *fname, Object *const *args, size_t nargs, Object *kwnames,
-                    int flags, PathArg *p) {
+                    int flags, size_t maxargs, PathArg *p) {
     static const char *const kwlist[] = {"path", NULL};
     Object *a[1];
+    size_t minpos = (flags & PATH_ALLOW_NONE) ? 0 : 1;
+    if (clinic_count(fname, nargs, kwnames, minpos, 1, maxargs) < 0) {
+        return -1;
+    }
     if (args_parse(fname, args, nargs, kwnames, kwlist, (flags & PATH_ALLOW_NONE) ? 0 : 1, a) < 0) {
         return -1;
     }
@@ -372,7 +408,7 @@ static int one_path(const char *fname, Object *const *args, size_t nargs, Object
 
 static Object *posix_chdir(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     PathArg p;
-    if (one_path("chdir", args, nargs, kwnames, PATH_ALLOW_FD, &p) < 0) {
+    if (one_path("chdir", args, nargs, kwnames, PATH_ALLOW_FD, 1, &p) < 0) {
         return NULL;
     }
     int rc = p.path != NULL ? chdir(p.path) : fchdir(p.fd);
@@ -385,7 +421,7 @@ static Object *posix_chdir(Object *self, Object *const *args, size_t nargs, Obje
  * the order the system gives them (like CPython: not sorted). */
 static Object *posix_listdir(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     PathArg p;
-    if (one_path("listdir", args, nargs, kwnames, PATH_ALLOW_FD | PATH_ALLOW_NONE, &p) < 0) {
+    if (one_path("listdir", args, nargs, kwnames, PATH_ALLOW_FD | PATH_ALLOW_NONE, 1, &p) < 0) {
         return NULL;
     }
     DIR *dir;
@@ -438,7 +474,8 @@ static Object *posix_listdir(Object *self, Object *const *args, size_t nargs, Ob
 static Object *posix_mkdir(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"path", "mode", "$dir_fd", NULL};
     Object *a[3];
-    if (args_parse("mkdir", args, nargs, kwnames, kwlist, 1, a) < 0) {
+    if (clinic_count("mkdir", nargs, kwnames, 1, 2, 3) < 0 ||
+        args_parse("mkdir", args, nargs, kwnames, kwlist, 1, a) < 0) {
         return NULL;
     }
     ssize_t mode = 0777;
@@ -461,7 +498,7 @@ static Object *posix_mkdir(Object *self, Object *const *args, size_t nargs, Obje
 static Object *path_call(const char *fname, int (*sys)(const char *), Object *const *args,
                          size_t nargs, Object *kwnames) {
     PathArg p;
-    if (one_path(fname, args, nargs, kwnames, 0, &p) < 0) {
+    if (one_path(fname, args, nargs, kwnames, 0, 2, &p) < 0) {
         return NULL;
     }
     Object *r = sys(p.path) == 0 ? none_ref() : posix_error(&p, NULL);
@@ -483,10 +520,11 @@ static Object *posix_unlink(Object *self, Object *const *args, size_t nargs, Obj
 
 /* Two paths "src" and "dst" of fname, then `sys(src, dst)`: rename, replace, symlink, link. */
 static Object *two_path_call(const char *fname, int (*sys)(const char *, const char *),
-                             Object *const *args, size_t nargs, Object *kwnames) {
+                             size_t maxargs, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"src", "dst", NULL};
     Object *a[2];
-    if (args_parse(fname, args, nargs, kwnames, kwlist, 2, a) < 0) {
+    if (clinic_count(fname, nargs, kwnames, 2, 2, maxargs) < 0 ||
+        args_parse(fname, args, nargs, kwnames, kwlist, 2, a) < 0) {
         return NULL;
     }
     PathArg src, dst;
@@ -509,24 +547,24 @@ static Object *two_path_call(const char *fname, int (*sys)(const char *, const c
 }
 
 static Object *posix_rename(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    return two_path_call("rename", rename, args, nargs, kwnames);
+    return two_path_call("rename", rename, 4, args, nargs, kwnames);
 }
 
 static Object *posix_replace(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    return two_path_call("replace", rename, args, nargs, kwnames);
+    return two_path_call("replace", rename, 4, args, nargs, kwnames);
 }
 
 static Object *posix_symlink(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    return two_path_call("symlink", symlink, args, nargs, kwnames);
+    return two_path_call("symlink", symlink, 4, args, nargs, kwnames);
 }
 
 static Object *posix_link(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    return two_path_call("link", link, args, nargs, kwnames);
+    return two_path_call("link", link, 5, args, nargs, kwnames);
 }
 
 static Object *posix_readlink(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     PathArg p;
-    if (one_path("readlink", args, nargs, kwnames, 0, &p) < 0) {
+    if (one_path("readlink", args, nargs, kwnames, 0, 2, &p) < 0) {
         return NULL;
     }
     char buf[PATH_MAX];
@@ -536,11 +574,37 @@ static Object *posix_readlink(Object *self, Object *const *args, size_t nargs, O
     return r;
 }
 
+/* chmod(path, mode) */
+static Object *posix_chmod(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    static const char *const kwlist[] = {"path", "mode", "$dir_fd", "$follow_symlinks", NULL};
+    Object *a[4];
+    if (clinic_count("chmod", nargs, kwnames, 2, 2, 4) < 0 ||
+        args_parse("chmod", args, nargs, kwnames, kwlist, 2, a) < 0) {
+        return NULL;
+    }
+    if (float_check(a[1])) {
+        return err_format(&ExcTypeError, "'float' object cannot be interpreted as an integer");
+    }
+    ssize_t mode = obj_as_ssize(a[1]);
+    if (mode == -1 && err_occurred() != NULL) {
+        return NULL;
+    }
+    PathArg p;
+    if (path_convert("chmod", "path", a[0], PATH_ALLOW_FD, &p) < 0) {
+        return NULL;
+    }
+    int rc = p.path != NULL ? chmod(p.path, (mode_t)mode) : fchmod(p.fd, (mode_t)mode);
+    Object *r = rc == 0 ? none_ref() : posix_error(&p, NULL);
+    path_release(&p);
+    return r;
+}
+
 /* access(path, mode) -> True when the access is allowed. */
 static Object *posix_access(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"path", "mode", NULL};
     Object *a[2];
-    if (args_parse("access", args, nargs, kwnames, kwlist, 2, a) < 0) {
+    if (clinic_count("access", nargs, kwnames, 2, 2, 5) < 0 ||
+        args_parse("access", args, nargs, kwnames, kwlist, 2, a) < 0) {
         return NULL;
     }
     ssize_t mode = obj_as_ssize(a[1]);
@@ -563,14 +627,16 @@ static Object *posix_access(Object *self, Object *const *args, size_t nargs, Obj
  * the _ns times, st_blksize, st_blocks and st_rdev. */
 
 #define STAT_VISIBLE 10
-#define STAT_TOTAL 19
+#define STAT_TOTAL   19
 
 static Object *stat_field(Object *self, size_t i) {
     return NEWREF(((TupleObject *)self)->items[i]);
 }
 
-#define STAT_GETTER(n, i)                                                                          \
-    static Object *stat_get_##n(Object *self) { return stat_field(self, i); }
+#define STAT_GETTER(n, i)                       \
+    static Object *stat_get_##n(Object *self) { \
+        return stat_field(self, i);             \
+    }
 STAT_GETTER(mode, 0)
 STAT_GETTER(ino, 1)
 STAT_GETTER(dev, 2)
@@ -609,9 +675,9 @@ static const GetSetDef stat_getsets[] = {
 };
 
 static Object *stat_repr(Object *self) {
-    static const char *const shown[STAT_VISIBLE] = {
-        "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid",
-        "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"};
+    static const char *const shown[STAT_VISIBLE] = {"st_mode",  "st_ino",  "st_dev",  "st_nlink",
+                                                    "st_uid",   "st_gid",  "st_size", "st_atime",
+                                                    "st_mtime", "st_ctime"};
     StrBuilder sb;
     sb_init(&sb);
     sb_append_cstr(&sb, "os.stat_result(");
@@ -690,7 +756,8 @@ static Object *stat_impl(const char *fname, bool follow, Object *const *args, si
                          Object *kwnames) {
     static const char *const kwlist[] = {"path", "$dir_fd", "$follow_symlinks", NULL};
     Object *a[3];
-    if (args_parse(fname, args, nargs, kwnames, kwlist, 1, a) < 0) {
+    if (clinic_count(fname, nargs, kwnames, 1, 1, follow ? 3 : 2) < 0 ||
+        args_parse(fname, args, nargs, kwnames, kwlist, 1, a) < 0) {
         return NULL;
     }
     if (a[2] != NULL) {
@@ -734,17 +801,22 @@ static const MethodDef posix_functions[] = {
     {"geteuid", posix_geteuid, 0, "Return the current process's effective user id."},
     {"getgid", posix_getgid, 0, "Return the current process's group id."},
     {"getegid", posix_getegid, 0, "Return the current process's effective group id."},
-    {"cpu_count", posix_cpu_count, 0, "Return the number of CPUs in the system; return None if indeterminable."},
+    {"cpu_count", posix_cpu_count, 0,
+     "Return the number of CPUs in the system; return None if indeterminable."},
     {"strerror", posix_strerror, 0, "Translate an error code to a message string."},
-    {"urandom", posix_urandom, 0, "Return a bytes object containing random bytes suitable for cryptographic use."},
+    {"urandom", posix_urandom, 0,
+     "Return a bytes object containing random bytes suitable for cryptographic use."},
     {"umask", posix_umask, 0, "Set the current numeric umask and return the previous umask."},
     {"putenv", posix_putenv, 0, "Change or add an environment variable."},
     {"unsetenv", posix_unsetenv, 0, "Delete an environment variable."},
     /* files and directories by path */
-    {"getcwd", posix_getcwd, 0, "Return a unicode string representing the current working directory."},
-    {"getcwdb", posix_getcwdb, 0, "Return a bytes string representing the current working directory."},
+    {"getcwd", posix_getcwd, 0,
+     "Return a unicode string representing the current working directory."},
+    {"getcwdb", posix_getcwdb, 0,
+     "Return a bytes string representing the current working directory."},
     {"chdir", posix_chdir, 0, "Change the current working directory to the specified path."},
-    {"listdir", posix_listdir, 0, "Return a list containing the names of the files in the directory."},
+    {"listdir", posix_listdir, 0,
+     "Return a list containing the names of the files in the directory."},
     {"mkdir", posix_mkdir, 0, "Create a directory."},
     {"rmdir", posix_rmdir, 0, "Remove a directory."},
     {"remove", posix_remove, 0, "Remove a file (same as unlink())."},
@@ -753,17 +825,37 @@ static const MethodDef posix_functions[] = {
     {"replace", posix_replace, 0, "Rename a file or directory, overwriting the destination."},
     {"symlink", posix_symlink, 0, "Create a symbolic link pointing to src named dst."},
     {"link", posix_link, 0, "Create a hard link to a file."},
-    {"readlink", posix_readlink, 0, "Return a string representing the path to which the symbolic link points."},
+    {"readlink", posix_readlink, 0,
+     "Return a string representing the path to which the symbolic link points."},
+    {"chmod", posix_chmod, 0, "Change the access permissions of a file."},
     {"access", posix_access, 0, "Use the real uid/gid to test for access to a path."},
     {"stat", posix_stat, 0, "Perform a stat system call on the given path."},
-    {"lstat", posix_lstat, 0, "Perform a stat system call on the given path, without following symbolic links."},
+    {"lstat", posix_lstat, 0,
+     "Perform a stat system call on the given path, without following symbolic links."},
     /* Low-level file descriptors and processes (read, write, close, pipe,
      * fork, waitpid, kill, _exit...) belong to the process work and go here. */
     {NULL, NULL, 0, NULL},
 };
 
+/* Give a static type whose C name is dotted ("os.stat_result") CPython's __name__ and
+ * __module__ before type_ready, which would otherwise use the whole dotted
+ * name for both. */
+static int set_dotted_name(TypeObject *t) {
+    const char *dot = strrchr(t->name, '.');
+    if (dot == NULL || t->name_obj != NULL) {
+        return 0;
+    }
+    t->name_obj = str_intern_cstr(dot + 1);
+    t->module_name = str_from_utf8(t->name, (size_t)(dot - t->name));
+    if (t->name_obj == NULL || t->module_name == NULL) {
+        return -1;
+    }
+    t->qualname = NEWREF(t->name_obj);
+    return 0;
+}
+
 Object *mod_posix_init(void) {
-    if (type_ready(&StatResultType) < 0) {
+    if (set_dotted_name(&StatResultType) < 0 || type_ready(&StatResultType) < 0) {
         return NULL;
     }
     Object *m = module_new("posix");

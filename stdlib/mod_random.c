@@ -18,6 +18,7 @@
 #include "memory.h"
 #include "module.h"
 #include "modules.h"
+#include "str.h"
 #include "tuple.h"
 
 /* ================================================================ MT19937
@@ -25,9 +26,9 @@
  * The reference algorithm of Matsumoto and Nishimura (mt19937ar.c), as
  * CPython's _randommodule.c uses it. */
 
-#define MT_N 624
-#define MT_M 397
-#define MT_MATRIX_A 0x9908b0dfU
+#define MT_N          624
+#define MT_M          397
+#define MT_MATRIX_A   0x9908b0dfU
 #define MT_UPPER_MASK 0x80000000U
 #define MT_LOWER_MASK 0x7fffffffU
 
@@ -182,7 +183,8 @@ static int random_seed_object(RandomObject *self, Object *arg) {
 
 /* random() -> float in [0.0, 1.0): 53 random bits, as CPython. */
 static Object *random_random(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("random", kwnames) < 0 || args_count("random", nargs, 0, 0) < 0) {
+    if (args_no_keywords("Random.random", kwnames) < 0 ||
+        args_count("Random.random", nargs, 0, 0) < 0) {
         return NULL;
     }
     RandomObject *r = (RandomObject *)self;
@@ -191,7 +193,7 @@ static Object *random_random(Object *self, Object *const *args, size_t nargs, Ob
 }
 
 static Object *random_seed(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("seed", kwnames) < 0 || args_count("seed", nargs, 0, 1) < 0) {
+    if (args_no_keywords("Random.seed", kwnames) < 0 || args_count("seed", nargs, 0, 1) < 0) {
         return NULL;
     }
     if (random_seed_object((RandomObject *)self, nargs == 1 ? args[0] : NULL) < 0) {
@@ -203,7 +205,7 @@ static Object *random_seed(Object *self, Object *const *args, size_t nargs, Obje
 /* getrandbits(k) -> an int with k random bits (any size). */
 static Object *random_getrandbits(Object *self, Object *const *args, size_t nargs,
                                   Object *kwnames) {
-    if (args_no_keywords("getrandbits", kwnames) < 0 ||
+    if (args_no_keywords("Random.getrandbits", kwnames) < 0 ||
         args_count("Random.getrandbits", nargs, 1, 1) < 0) {
         return NULL;
     }
@@ -252,7 +254,8 @@ static Object *random_getrandbits(Object *self, Object *const *args, size_t narg
 
 /* getstate() -> a tuple of the 624 state words and the index. */
 static Object *random_getstate(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("getstate", kwnames) < 0 || args_count("getstate", nargs, 0, 0) < 0) {
+    if (args_no_keywords("Random.getstate", kwnames) < 0 ||
+        args_count("Random.getstate", nargs, 0, 0) < 0) {
         return NULL;
     }
     RandomObject *r = (RandomObject *)self;
@@ -269,7 +272,7 @@ static Object *random_getstate(Object *self, Object *const *args, size_t nargs, 
 
 /* setstate(state): the inverse of getstate, with CPython's checks. */
 static Object *random_setstate(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("setstate", kwnames) < 0 ||
+    if (args_no_keywords("Random.setstate", kwnames) < 0 ||
         args_count("Random.setstate", nargs, 1, 1) < 0) {
         return NULL;
     }
@@ -282,23 +285,34 @@ static Object *random_setstate(Object *self, Object *const *args, size_t nargs, 
     }
     uint32_t words[MT_N];
     for (size_t i = 0; i < MT_N; i++) {
+        /* As PyLong_AsUnsignedLong, then truncated to 32 bits like CPython. */
         Object *v = tuple_get(state, i);
         if (!int_check(v)) {
-            return err_format(&ExcTypeError, "an integer is required (got type %T)", v);
+            return err_format(&ExcTypeError, "an integer is required");
         }
-        int64_t x;
-        if (int_to_i64(v, &x) < 0 || x < 0 || x > (int64_t)UINT32_MAX) {
-            err_clear();
-            return err_format(&ExcOverflowError, "Python int too large to convert to C unsigned long");
+        if (int_sign(v) < 0) {
+            return err_format(&ExcOverflowError, "can't convert negative value to unsigned int");
         }
-        words[i] = (uint32_t)x;
+        IntScratch scratch;
+        mpz_srcptr z = int_mpz_view(v, &scratch);
+        if (mpz_sizeinbase(z, 2) > 64) {
+            return err_format(&ExcOverflowError,
+                              "Python int too large to convert to C unsigned long");
+        }
+        words[i] = (uint32_t)mpz_get_ui(z);
     }
     Object *iv = tuple_get(state, MT_N);
-    int64_t index;
-    if (!int_check(iv)) {
-        return err_format(&ExcTypeError, "an integer is required (got type %T)", iv);
+    if (float_check(iv)) {
+        return err_format(&ExcTypeError, "'float' object cannot be interpreted as an integer");
     }
-    if (int_to_i64(iv, &index) < 0) {
+    Object *idx = obj_index(iv);
+    if (idx == NULL) {
+        return NULL;
+    }
+    int64_t index;
+    int rc = int_to_i64(idx, &index);
+    DECREF(idx);
+    if (rc < 0) {
         return NULL;
     }
     if (index < 0 || index > MT_N) {
@@ -338,14 +352,19 @@ static Object *random_new_instance(TypeObject *type, Object *const *args, size_t
     return (Object *)r;
 }
 
-static void random_dealloc(Object *self) { obj_free(self); }
+static void random_dealloc(Object *self) {
+    obj_free(self);
+}
 
 static const MethodDef random_methods[] = {
     {"random", random_random, 0, "random() -> x in the interval [0, 1)."},
-    {"seed", random_seed, 0, "seed([n]) -> None.\n\nDefaults to use urandom and falls back to a combination\nof the current time and the process identifier."},
+    {"seed", random_seed, 0,
+     "seed([n]) -> None.\n\nDefaults to use urandom and falls back to a combination\nof the "
+     "current time and the process identifier."},
     {"getstate", random_getstate, 0, "getstate() -> tuple containing the current state."},
     {"setstate", random_setstate, 0, "setstate(state) -> None.  Restores generator state."},
-    {"getrandbits", random_getrandbits, 0, "getrandbits(k) -> x.  Generates an int with k random bits."},
+    {"getrandbits", random_getrandbits, 0,
+     "getrandbits(k) -> x.  Generates an int with k random bits."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -385,7 +404,9 @@ static const uint64_t sha512_k[80] = {
     0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL,
 };
 
-static inline uint64_t rotr64(uint64_t x, unsigned n) { return (x >> n) | (x << (64 - n)); }
+static inline uint64_t rotr64(uint64_t x, unsigned n) {
+    return (x >> n) | (x << (64 - n));
+}
 
 /* Process one 128-byte block into the hash state h. */
 static void sha512_block(uint64_t h[8], const unsigned char *p) {
@@ -478,8 +499,25 @@ static const MethodDef random_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* Give a static type whose C name is dotted ("_random.Random") CPython's __name__ and
+ * __module__ before type_ready, which would otherwise use the whole dotted
+ * name for both. */
+static int set_dotted_name(TypeObject *t) {
+    const char *dot = strrchr(t->name, '.');
+    if (dot == NULL || t->name_obj != NULL) {
+        return 0;
+    }
+    t->name_obj = str_intern_cstr(dot + 1);
+    t->module_name = str_from_utf8(t->name, (size_t)(dot - t->name));
+    if (t->name_obj == NULL || t->module_name == NULL) {
+        return -1;
+    }
+    t->qualname = NEWREF(t->name_obj);
+    return 0;
+}
+
 Object *mod_random_init(void) {
-    if (type_ready(&RandomType) < 0) {
+    if (set_dotted_name(&RandomType) < 0 || type_ready(&RandomType) < 0) {
         return NULL;
     }
     Object *m = module_new("_random");

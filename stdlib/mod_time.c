@@ -17,6 +17,38 @@
 #include "str.h"
 #include "tuple.h"
 
+/* ================================================================ helpers */
+
+/* Check the argument count with PyArg_ParseTuple's wording, which CPython's
+ * time functions use: "gmtime() takes at most 1 argument (2 given)". */
+static int parse_tuple_count(const char *fname, size_t nargs, size_t min, size_t max) {
+    if (nargs >= min && nargs <= max) {
+        return 0;
+    }
+    size_t n = nargs < min ? min : max;
+    const char *how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+    err_format(&ExcTypeError, "%s() takes %s %zu argument%s (%zu given)", fname, how, n,
+               n == 1 ? "" : "s", nargs);
+    return -1;
+}
+
+/* Give a static type whose C name is dotted ("time.struct_time") CPython's
+ * __name__ ("struct_time") and __module__ ("time") before type_ready, which
+ * would otherwise use the whole dotted name for both __name__ and repr. */
+static int set_dotted_name(TypeObject *t) {
+    const char *dot = strrchr(t->name, '.');
+    if (dot == NULL || t->name_obj != NULL) {
+        return 0;
+    }
+    t->name_obj = str_intern_cstr(dot + 1);
+    t->module_name = str_from_utf8(t->name, (size_t)(dot - t->name));
+    if (t->name_obj == NULL || t->module_name == NULL) {
+        return -1;
+    }
+    t->qualname = NEWREF(t->name_obj);
+    return 0;
+}
+
 /* ================================================================ clocks */
 
 /* Nanoseconds of clock `id` as a Python int, or NULL with OSError. */
@@ -39,17 +71,17 @@ static Object *clock_seconds(clockid_t id) {
 
 /* Define time.NAME() and time.NAME_ns() reading the POSIX clock CLOCK. */
 #define TIME_CLOCK(name, clock)                                                                    \
-    static Object *time_##name(Object *self, Object *const *args, size_t nargs,                    \
-                               Object *kwnames) {                                                  \
-        if (args_no_keywords(#name, kwnames) < 0 || args_count(#name, nargs, 0, 0) < 0) {          \
+    static Object *time_##name(Object *self, Object *const *args, size_t nargs, Object *kwnames) { \
+        if (args_no_keywords("time." #name, kwnames) < 0 ||                                        \
+            args_count("time." #name, nargs, 0, 0) < 0) {                                          \
             return NULL;                                                                           \
         }                                                                                          \
         return clock_seconds(clock);                                                               \
     }                                                                                              \
     static Object *time_##name##_ns(Object *self, Object *const *args, size_t nargs,               \
                                     Object *kwnames) {                                             \
-        if (args_no_keywords(#name "_ns", kwnames) < 0 ||                                          \
-            args_count(#name "_ns", nargs, 0, 0) < 0) {                                            \
+        if (args_no_keywords("time." #name "_ns", kwnames) < 0 ||                                  \
+            args_count("time." #name "_ns", nargs, 0, 0) < 0) {                                    \
             return NULL;                                                                           \
         }                                                                                          \
         return clock_ns(clock);                                                                    \
@@ -87,7 +119,7 @@ static int time_block_sleep(double seconds) {
 }
 
 static Object *time_sleep(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("sleep", kwnames) < 0 || args_count("sleep", nargs, 1, 1) < 0) {
+    if (args_no_keywords("time.sleep", kwnames) < 0 || args_count("time.sleep", nargs, 1, 1) < 0) {
         return NULL;
     }
     Object *v = args[0];
@@ -113,7 +145,10 @@ static Object *time_sleep(Object *self, Object *const *args, size_t nargs, Objec
         return err_format(&ExcValueError, "sleep length must be non-negative");
     }
     if (secs > 9.2e9) {
-        return err_format(&ExcOverflowError, "timestamp too large to convert to C _PyTime_t");
+        /* CPython words the overflow of a float and of an int differently. */
+        return err_format(&ExcOverflowError, float_check(v)
+                                                 ? "timestamp out of range for platform time_t"
+                                                 : "timestamp too large to convert to C _PyTime_t");
     }
     if (time_block_sleep(secs) < 0) {
         return NULL;
@@ -128,10 +163,10 @@ static Object *time_sleep(Object *self, Object *const *args, size_t nargs, Objec
  * slots after the visible items. */
 
 #define ST_VISIBLE 9
-#define ST_TOTAL 11
+#define ST_TOTAL   11
 
 static const char *const struct_time_fields[ST_TOTAL] = {
-    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
+    "tm_year", "tm_mon",  "tm_mday",  "tm_hour", "tm_min",   "tm_sec",
     "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"};
 
 static Object *st_field(Object *self, size_t i) {
@@ -139,8 +174,10 @@ static Object *st_field(Object *self, size_t i) {
     return NEWREF(v != NULL ? v : None);
 }
 
-#define ST_GETTER(n, i)                                                                            \
-    static Object *st_get_##n(Object *self) { return st_field(self, i); }
+#define ST_GETTER(n, i)                       \
+    static Object *st_get_##n(Object *self) { \
+        return st_field(self, i);             \
+    }
 ST_GETTER(year, 0)
 ST_GETTER(mon, 1)
 ST_GETTER(mday, 2)
@@ -237,9 +274,11 @@ static Object *struct_time_new_instance(TypeObject *type, Object *const *args, s
     size_t n = tuple_size(seq);
     Object *r = NULL;
     if (n < ST_VISIBLE) {
-        err_format(&ExcTypeError, "time.struct_time() takes an at least 9-sequence (%zu-sequence given)", n);
+        err_format(&ExcTypeError,
+                   "time.struct_time() takes an at least 9-sequence (%zu-sequence given)", n);
     } else if (n > ST_TOTAL) {
-        err_format(&ExcTypeError, "time.struct_time() takes an at most 11-sequence (%zu-sequence given)", n);
+        err_format(&ExcTypeError,
+                   "time.struct_time() takes an at most 11-sequence (%zu-sequence given)", n);
     } else {
         r = struct_time_from_items(((TupleObject *)seq)->items, n);
     }
@@ -409,7 +448,7 @@ static int seconds_arg(Object *const *args, size_t nargs, time_t *out) {
 
 static Object *time_gmtime(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     time_t t;
-    if (args_no_keywords("gmtime", kwnames) < 0 || args_count("gmtime", nargs, 0, 1) < 0 ||
+    if (args_no_keywords("gmtime", kwnames) < 0 || parse_tuple_count("gmtime", nargs, 0, 1) < 0 ||
         seconds_arg(args, nargs, &t) < 0) {
         return NULL;
     }
@@ -422,8 +461,8 @@ static Object *time_gmtime(Object *self, Object *const *args, size_t nargs, Obje
 
 static Object *time_localtime(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     time_t t;
-    if (args_no_keywords("localtime", kwnames) < 0 || args_count("localtime", nargs, 0, 1) < 0 ||
-        seconds_arg(args, nargs, &t) < 0) {
+    if (args_no_keywords("localtime", kwnames) < 0 ||
+        parse_tuple_count("localtime", nargs, 0, 1) < 0 || seconds_arg(args, nargs, &t) < 0) {
         return NULL;
     }
     struct tm tm;
@@ -434,7 +473,8 @@ static Object *time_localtime(Object *self, Object *const *args, size_t nargs, O
 }
 
 static Object *time_mktime(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("mktime", kwnames) < 0 || args_count("mktime", nargs, 1, 1) < 0) {
+    if (args_no_keywords("time.mktime", kwnames) < 0 ||
+        args_count("time.mktime", nargs, 1, 1) < 0) {
         return NULL;
     }
     struct tm tm;
@@ -476,7 +516,7 @@ static Object *time_asctime(Object *self, Object *const *args, size_t nargs, Obj
 
 static Object *time_ctime(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     time_t t;
-    if (args_no_keywords("ctime", kwnames) < 0 || args_count("ctime", nargs, 0, 1) < 0 ||
+    if (args_no_keywords("ctime", kwnames) < 0 || parse_tuple_count("ctime", nargs, 0, 1) < 0 ||
         seconds_arg(args, nargs, &t) < 0) {
         return NULL;
     }
@@ -489,7 +529,8 @@ static Object *time_ctime(Object *self, Object *const *args, size_t nargs, Objec
 
 /* strftime(format[, tuple]) */
 static Object *time_strftime(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
-    if (args_no_keywords("strftime", kwnames) < 0 || args_count("strftime", nargs, 1, 2) < 0) {
+    if (args_no_keywords("strftime", kwnames) < 0 ||
+        parse_tuple_count("strftime", nargs, 1, 2) < 0) {
         return NULL;
     }
     if (!str_check(args[0])) {
@@ -534,20 +575,27 @@ static const MethodDef time_functions[] = {
     {"time", time_time, 0, "Return the current time in seconds since the Epoch."},
     {"time_ns", time_time_ns, 0, "Return the current time in nanoseconds since the Epoch."},
     {"perf_counter", time_perf_counter, 0, "Performance counter for benchmarking."},
-    {"perf_counter_ns", time_perf_counter_ns, 0, "Performance counter for benchmarking as nanoseconds."},
+    {"perf_counter_ns", time_perf_counter_ns, 0,
+     "Performance counter for benchmarking as nanoseconds."},
     {"monotonic", time_monotonic, 0, "Monotonic clock, cannot go backward."},
     {"monotonic_ns", time_monotonic_ns, 0, "Monotonic clock, cannot go backward, as nanoseconds."},
-    {"process_time", time_process_time, 0, "Process time for profiling: sum of the kernel and user-space CPU time."},
+    {"process_time", time_process_time, 0,
+     "Process time for profiling: sum of the kernel and user-space CPU time."},
     {"process_time_ns", time_process_time_ns, 0, "Process time for profiling as nanoseconds."},
-    {"thread_time", time_thread_time, 0, "Thread time for profiling: sum of the kernel and user-space CPU time."},
+    {"thread_time", time_thread_time, 0,
+     "Thread time for profiling: sum of the kernel and user-space CPU time."},
     {"thread_time_ns", time_thread_time_ns, 0, "Thread time for profiling as nanoseconds."},
     {"sleep", time_sleep, 0, "Delay execution for a given number of seconds."},
     {"gmtime", time_gmtime, 0, "Convert seconds since the Epoch to a time tuple expressing UTC."},
-    {"localtime", time_localtime, 0, "Convert seconds since the Epoch to a time tuple expressing local time."},
+    {"localtime", time_localtime, 0,
+     "Convert seconds since the Epoch to a time tuple expressing local time."},
     {"mktime", time_mktime, 0, "Convert a time tuple in local time to seconds since the Epoch."},
-    {"asctime", time_asctime, 0, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
-    {"ctime", time_ctime, 0, "Convert a time in seconds since the Epoch to a string in local time."},
-    {"strftime", time_strftime, 0, "Convert a time tuple to a string according to a format specification."},
+    {"asctime", time_asctime, 0,
+     "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
+    {"ctime", time_ctime, 0,
+     "Convert a time in seconds since the Epoch to a string in local time."},
+    {"strftime", time_strftime, 0,
+     "Convert a time tuple to a string according to a format specification."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -597,7 +645,7 @@ static int add_timezone(Object *m) {
 }
 
 Object *mod_time_init(void) {
-    if (type_ready(&StructTimeType) < 0) {
+    if (set_dotted_name(&StructTimeType) < 0 || type_ready(&StructTimeType) < 0) {
         return NULL;
     }
     Object *m = module_new("time");
@@ -605,8 +653,8 @@ Object *mod_time_init(void) {
         return NULL;
     }
     if (module_add_functions(m, time_functions) < 0 ||
-        module_add_object(m, "struct_time", (Object *)&StructTimeType) < 0 ||
-        add_timezone(m) < 0 || module_add_int(m, "CLOCK_REALTIME", CLOCK_REALTIME) < 0 ||
+        module_add_object(m, "struct_time", (Object *)&StructTimeType) < 0 || add_timezone(m) < 0 ||
+        module_add_int(m, "CLOCK_REALTIME", CLOCK_REALTIME) < 0 ||
         module_add_int(m, "CLOCK_MONOTONIC", CLOCK_MONOTONIC) < 0) {
         DECREF(m);
         return NULL;

@@ -10,5 +10,6 @@ const NativeModuleDef stdlib_native_modules[] = {
     {"time", mod_time_init},
     {"_random", mod_random_init},
     {"posix", mod_posix_init},
+    {"_collections", mod_collections_init},
     {NULL, NULL},
 };

@@ -16,5 +16,6 @@ MAY_RAISE Object *mod_math_init(void);
 MAY_RAISE Object *mod_time_init(void);
 MAY_RAISE Object *mod_random_init(void);
 MAY_RAISE Object *mod_posix_init(void);
+MAY_RAISE Object *mod_collections_init(void);
 
 #endif /* GILPY_MODULES_H */

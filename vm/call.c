@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "eval.h"
 #include "exceptions.h"
+#include "interp.h"
 #include "list.h"
 #include "memory.h"
 #include "str.h"
@@ -293,13 +294,13 @@ Object *call_function_str(Object *func) {
         return call_function_str(((MethodObject *)func)->func);
     }
     Object *qualname = NULL, *module = NULL;
-    if (obj_lookup_attr(func, str_intern_cstr("__qualname__"), &qualname) < 0) {
+    if (vm_lookup_attr_cstr(func, "__qualname__", &qualname) < 0) {
         return NULL;
     }
     if (qualname == NULL) {
         return obj_str(func);
     }
-    if (obj_lookup_attr(func, str_intern_cstr("__module__"), &module) < 0) {
+    if (vm_lookup_attr_cstr(func, "__module__", &module) < 0) {
         DECREF(qualname);
         return NULL;
     }
@@ -351,7 +352,7 @@ int call_flatten_ex(Object *func, Object *args, Object *kwargs, Object **out_fla
     Object *kw = kwargs;
     if (!dict_check(kwargs)) {
         Object *keys = NULL;
-        if (obj_lookup_attr(kwargs, str_intern_cstr("keys"), &keys) < 0) {
+        if (vm_lookup_attr_cstr(kwargs, "keys", &keys) < 0) {
             DECREF(pos);
             return -1;
         }

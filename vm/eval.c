@@ -14,6 +14,7 @@
 #include "float.h"
 #include "function.h"
 #include "import.h"
+#include "interp.h"
 #include "int.h"
 #include "list.h"
 #include "memory.h"
@@ -584,7 +585,7 @@ static Object *eval_special_bound(Object *obj, const char *name) {
 static int eval_dict_merge(Object *func, Object *d, Object *mapping) {
     Object *keys = NULL;
     if (!dict_check(mapping)) {
-        if (obj_lookup_attr(mapping, str_intern_cstr("keys"), &keys) < 0) {
+        if (vm_lookup_attr_cstr(mapping, "keys", &keys) < 0) {
             return -1;
         }
         if (keys == NULL) {
@@ -761,6 +762,16 @@ static const ExceptionTableEntry *eval_find_handler(const CodeObject *code, uint
         }
     }
     return NULL;
+}
+
+/* A call CPython makes through tp_call (no vectorcall): a user-defined class,
+ * or an instance of one (its __call__). */
+static inline bool eval_is_tp_call(Object *c) {
+    TypeObject *t = obj_type(c);
+    if (t->flags & TYPE_FLAG_HEAPTYPE) {
+        return true;
+    }
+    return t == &TypeType && (((TypeObject *)c)->flags & TYPE_FLAG_HEAPTYPE) != 0;
 }
 
 static void eval_recursion_error(void) {
@@ -1310,6 +1321,26 @@ dispatch:
                 goto inplace_done;
             }
         }
+        if (oparg == BINOP_ADD && !is_small_int(l) && !is_small_int(r) && l->type == &StrType &&
+            r->type == &StrType && l != r && l->refcount == 2 &&
+            instr_opcode(*ip) == OP_STORE_FAST && fast[instr_arg(*ip)] == l) {
+            /* `s += t` on a local: drop the local's reference (the next
+             * instruction stores the result back) so that str's inplace_op,
+             * holding the only reference, can append in place, as CPython's
+             * BINARY_OP_INPLACE_ADD_UNICODE does. Both are strs: cannot fail
+             * but for MemoryError. */
+            fast[instr_arg(*ip)] = NULL;
+            DECREF(l);
+            res = obj_inplace_op(l, r, (BinaryOp)oparg);
+            DECREF(r);
+            DECREF(l);
+            sp -= 2;
+            if (res == NULL) {
+                goto error;
+            }
+            PUSH(res);
+            DISPATCH();
+        }
         res = obj_inplace_op(l, r, (BinaryOp)oparg);
     inplace_done:
         DECREF(r);
@@ -1587,7 +1618,7 @@ dispatch:
         int r;
         Object *keys = NULL;
         if (!dict_check(m)) {
-            if (obj_lookup_attr(m, str_intern_cstr("keys"), &keys) < 0) {
+            if (vm_lookup_attr_cstr(m, "keys", &keys) < 0) {
                 DECREF(m);
                 goto error;
             }
@@ -1960,11 +1991,23 @@ dispatch:
         }
         {
             Object *res;
+            /* Calling a class or an object with __call__ counts one level of
+             * recursion, as CPython 3.11's _PyObject_MakeTpCall does. */
+            bool counted = eval_is_tp_call(call_callable);
+            if (counted && ++ts->recursion_depth > ts->interp->recursion_limit) {
+                ts->recursion_depth--;
+                err_set_string(&ExcRecursionError,
+                               "maximum recursion depth exceeded while calling a Python object");
+                goto call_failed;
+            }
             CallFunc cf = obj_type(call_callable)->call;
             if (cf != NULL) {
                 res = cf(call_callable, call_args, call_nargs, call_kwnames);
             } else {
                 res = obj_call(call_callable, call_args, call_nargs, call_kwnames);
+            }
+            if (counted) {
+                ts->recursion_depth--;
             }
             while (sp > call_base) {
                 Object *v = *--sp;
@@ -2512,7 +2555,7 @@ Object *generator_resume(Object *self, Object *value, bool throwing, bool *finis
             res = generator_resume(sub, NULL, true, &sub_finished);
         } else {
             Object *meth = NULL;
-            if (obj_lookup_attr(sub, str_intern_cstr("throw"), &meth) < 0 || meth == NULL) {
+            if (vm_lookup_attr_cstr(sub, "throw", &meth) < 0 || meth == NULL) {
                 gen->running = false;
                 if (meth == NULL && err_occurred() == NULL) {
                     err_restore(exc);

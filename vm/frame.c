@@ -12,9 +12,6 @@
 /* Slots per data-stack chunk (a frame bigger than this gets its own chunk). */
 #define DATA_CHUNK_SLOTS (64 * 1024)
 
-/* Slots taken by the Frame header itself, rounded up. */
-#define FRAME_HEADER_SLOTS ((sizeof(Frame) + sizeof(Object *) - 1) / sizeof(Object *))
-
 int frame_thread_init(ThreadState *ts) {
     VMThread *vt = mem_alloc(sizeof(VMThread));
     if (vt == NULL) {
@@ -62,60 +59,21 @@ static DataChunk *frame_new_chunk(VMThread *vt, size_t nslots) {
     return c;
 }
 
-Frame *frame_push(ThreadState *ts, CodeObject *code, FunctionObject *func, Object *globals,
-                  Object *builtins, Object *locals) {
-    VMThread *vt = vm_thread(ts);
-    size_t ncells = tuple_size(code->cellvars) + tuple_size(code->freevars);
-    size_t nslots = (size_t)code->nlocals + ncells + (size_t)code->stacksize;
-    size_t total = FRAME_HEADER_SLOTS + nslots;
-    DataChunk *c = vt->chunk;
-    if (c == NULL || (size_t)(c->limit - c->top) < total) {
-        c = frame_new_chunk(vt, total);
-        if (c == NULL) {
-            return NULL;
-        }
+Object **frame_alloc_slow(VMThread *vt, size_t total) {
+    DataChunk *c = frame_new_chunk(vt, total);
+    if (c == NULL) {
+        return NULL;
     }
-    Frame *f = (Frame *)c->top;
+    Object **mem = c->top;
     c->top += total;
-    f->code = code;
-    INCREF((Object *)code);
-    f->func = func;
-    if (func != NULL) {
-        INCREF((Object *)func);
-    }
-    f->globals = globals;
-    INCREF(globals);
-    f->builtins = builtins;
-    INCREF(builtins);
-    f->locals = locals;
-    XINCREF(locals);
-    f->previous = NULL;
-    f->next_instr = 0;
-    f->owner = FRAME_OWNED_BY_THREAD;
-    f->is_entry = false;
-    f->generator = NULL;
-    f->stack_base = (uint32_t)((size_t)code->nlocals + ncells);
-    f->nslots = (uint32_t)nslots;
-    memset(f->localsplus, 0, f->stack_base * sizeof(Object *));
-    f->stack_pointer = f->localsplus + f->stack_base;
-    return f;
+    return mem;
 }
 
-void frame_clear(Frame *f) {
-    Object **sp = f->stack_pointer;
-    for (Object **p = f->localsplus; p < sp; p++) {
-        Object *v = *p;
-        if (v != NULL) {
-            *p = NULL;
-            DECREF(v);
-        }
-    }
-    f->stack_pointer = f->localsplus + f->stack_base;
-    CLEAR(f->locals);
-    CLEAR(f->func);
-    CLEAR(f->globals);
-    CLEAR(f->builtins);
-    CLEAR(f->code);
+void frame_release_chunk(VMThread *vt) {
+    DataChunk *c = vt->chunk;
+    vt->chunk = c->previous;
+    mem_free(vt->spare);
+    vt->spare = c;
 }
 
 /* Give a thread-owned frame's memory back to the data stack (refs untouched). */
@@ -125,16 +83,7 @@ static void frame_release(ThreadState *ts, Frame *f) {
     assert((Object **)f >= c->slots && (Object **)f < c->limit);
     c->top = (Object **)f;
     if (c->top == c->slots && c->previous != NULL) {
-        vt->chunk = c->previous;
-        mem_free(vt->spare);
-        vt->spare = c;
-    }
-}
-
-void frame_clear_and_pop(ThreadState *ts, Frame *f) {
-    frame_clear(f);
-    if (f->owner == FRAME_OWNED_BY_THREAD) {
-        frame_release(ts, f);
+        frame_release_chunk(vt);
     }
 }
 

@@ -22,6 +22,7 @@
 #include "function.h"
 #include "object.h"
 #include "state.h"
+#include "tuple.h"
 
 enum {
     FRAME_OWNED_BY_THREAD = 0,    /* on the thread's data stack */
@@ -31,8 +32,8 @@ enum {
 typedef struct Frame {
     CodeObject *code;       /* strong */
     FunctionObject *func;   /* strong, or NULL for module code run by vm_eval_code */
-    Object *globals;        /* strong: dict */
-    Object *builtins;       /* strong: dict */
+    Object *globals;        /* borrowed: dict (kept alive by func or the caller) */
+    Object *builtins;       /* borrowed: dict */
     Object *locals;         /* strong dict for module/class bodies, else NULL */
     struct Frame *previous; /* the caller (the next older frame), or NULL */
     Object **stack_pointer; /* saved top of the value stack (one past TOS) */
@@ -80,19 +81,98 @@ static inline VMThread *vm_thread(ThreadState *ts) { return (VMThread *)ts->vm; 
 MAY_RAISE int frame_thread_init(ThreadState *ts);
 void frame_thread_fini(ThreadState *ts);
 
+/* Slots taken by the Frame header itself, rounded up. */
+#define FRAME_HEADER_SLOTS ((sizeof(Frame) + sizeof(Object *) - 1) / sizeof(Object *))
+
+/* Out of room in the current chunk: `total` slots from a new chunk. */
+MAY_RAISE Object **frame_alloc_slow(VMThread *vt, size_t total);
+/* The popped frame was the first of its chunk: go back to the older chunk. */
+void frame_release_chunk(VMThread *vt);
+
 /* Push a frame for `code` with room for its locals, cells and stack; every
- * slot is NULL. globals/builtins/locals/func are borrowed and INCREF'd
- * (locals and func may be NULL). The frame is not linked into ts->frame yet.
- * NULL with MemoryError on failure. */
-MAY_RAISE Frame *frame_push(ThreadState *ts, CodeObject *code, FunctionObject *func,
-                            Object *globals, Object *builtins, Object *locals);
+ * slot is NULL. code, func (may be NULL) and locals (may be NULL) are
+ * INCREF'd; globals and builtins are BORROWED (as in CPython 3.11: the
+ * function, or the caller of vm_eval_code, keeps them alive). The frame is
+ * not linked into ts->frame yet. NULL with MemoryError on failure.
+ * Inline: this is half of every Python call. */
+static inline Frame *frame_push(ThreadState *ts, CodeObject *code, FunctionObject *func,
+                                Object *globals, Object *builtins, Object *locals) {
+    VMThread *vt = vm_thread(ts);
+    size_t ncells = tuple_size(code->cellvars) + tuple_size(code->freevars);
+    size_t base = (size_t)code->nlocals + ncells;
+    size_t nslots = base + (size_t)code->stacksize;
+    size_t total = FRAME_HEADER_SLOTS + nslots;
+    DataChunk *c = vt->chunk;
+    Object **mem;
+    if (c != NULL && (size_t)(c->limit - c->top) >= total) {
+        mem = c->top;
+        c->top += total;
+    } else {
+        mem = frame_alloc_slow(vt, total);
+        if (mem == NULL) {
+            return NULL;
+        }
+    }
+    Frame *f = (Frame *)mem;
+    f->code = code;
+    INCREF((Object *)code);
+    f->func = func;
+    if (func != NULL) {
+        INCREF((Object *)func);
+    }
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals = locals;
+    if (locals != NULL) {
+        INCREF(locals);
+    }
+    f->previous = NULL;
+    f->next_instr = 0;
+    f->owner = FRAME_OWNED_BY_THREAD;
+    f->is_entry = false;
+    f->generator = NULL;
+    f->stack_base = (uint32_t)base;
+    f->nslots = (uint32_t)nslots;
+    for (size_t i = 0; i < base; i++) {
+        f->localsplus[i] = NULL;
+    }
+    f->stack_pointer = f->localsplus + base;
+    return f;
+}
 
-/* Drop every reference the frame holds (slots up to its stack pointer and
- * its fields) and release its memory (data stack or heap). */
-void frame_clear_and_pop(ThreadState *ts, Frame *f);
+/* Drop the frame's references (slots up to its stack pointer, code, func,
+ * locals) without releasing its memory. f->code becomes NULL. */
+static inline void frame_clear(Frame *f) {
+    Object **sp = f->stack_pointer;
+    for (Object **p = f->localsplus; p < sp; p++) {
+        Object *v = *p;
+        if (v != NULL) {
+            *p = NULL;
+            DECREF(v);
+        }
+    }
+    f->stack_pointer = f->localsplus + f->stack_base;
+    CLEAR(f->locals);
+    CLEAR(f->func);
+    CLEAR(f->code);
+    f->globals = NULL;
+    f->builtins = NULL;
+}
 
-/* Drop the frame's references without releasing the memory. */
-void frame_clear(Frame *f);
+/* frame_clear, then give the memory back to the data stack (a generator's
+ * heap frame keeps its memory: the generator frees it). */
+static inline void frame_clear_and_pop(ThreadState *ts, Frame *f) {
+    frame_clear(f);
+    if (f->owner == FRAME_OWNED_BY_THREAD) {
+        VMThread *vt = vm_thread(ts);
+        DataChunk *c = vt->chunk;
+        assert((Object **)f >= c->slots && (Object **)f < c->limit);
+        c->top = (Object **)f;
+        if (c->top == c->slots && c->previous != NULL) {
+            frame_release_chunk(vt);
+        }
+    }
+}
 
 /* Copy a thread-owned frame into heap memory (for a generator), moving its
  * references; the original is then released from the data stack without

@@ -267,7 +267,7 @@ static Object *import_one(Object *fullname, Object *parent) {
         Object *paths;
         if (parent != NULL) {
             paths = NULL;
-            if (obj_lookup_attr(parent, str_intern_cstr("__path__"), &paths) < 0) {
+            if (vm_lookup_attr_cstr(parent, "__path__", &paths) < 0) {
                 return NULL;
             }
             if (paths == NULL) {
@@ -443,7 +443,7 @@ Object *import_name(Object *name, Object *globals, Object *fromlist, int level) 
     }
     /* from package import submodule: import the submodules named. */
     Object *path = NULL;
-    if (obj_lookup_attr(m, str_intern_cstr("__path__"), &path) < 0) {
+    if (vm_lookup_attr_cstr(m, "__path__", &path) < 0) {
         DECREF(absname);
         DECREF(m);
         return NULL;
@@ -494,7 +494,7 @@ Object *import_from(Object *module, Object *name) {
     }
     Interpreter *interp = ts_current()->interp;
     Object *pkgname = NULL;
-    if (obj_lookup_attr(module, str_intern_cstr("__name__"), &pkgname) < 0) {
+    if (vm_lookup_attr_cstr(module, "__name__", &pkgname) < 0) {
         err_clear();
     }
     if (pkgname != NULL && str_check(pkgname)) {
@@ -516,7 +516,7 @@ Object *import_from(Object *module, Object *name) {
         }
     }
     Object *file = NULL;
-    if (obj_lookup_attr(module, str_intern_cstr("__file__"), &file) < 0) {
+    if (vm_lookup_attr_cstr(module, "__file__", &file) < 0) {
         err_clear();
     }
     Object *init = dict_get_str(vm_interp(interp)->initializing, pkgname);
@@ -538,7 +538,7 @@ Object *import_from(Object *module, Object *name) {
 
 int import_star(Object *module, Object *locals) {
     Object *all = NULL;
-    if (obj_lookup_attr(module, str_intern_cstr("__all__"), &all) < 0) {
+    if (vm_lookup_attr_cstr(module, "__all__", &all) < 0) {
         return -1;
     }
     Object *names;
@@ -547,7 +547,7 @@ int import_star(Object *module, Object *locals) {
         names = all;
     } else {
         Object *d = NULL;
-        if (obj_lookup_attr(module, str_intern_cstr("__dict__"), &d) < 0) {
+        if (vm_lookup_attr_cstr(module, "__dict__", &d) < 0) {
             return -1;
         }
         if (d == NULL || !dict_check(d)) {

@@ -30,6 +30,17 @@
 #include "class.h"
 void vm_super_init(void);
 
+int vm_lookup_attr_cstr(Object *v, const char *name, Object **out) {
+    *out = NULL;
+    Object *key = str_intern_cstr(name);
+    if (key == NULL) {
+        return -1;
+    }
+    int r = obj_lookup_attr(v, key, out);
+    DECREF(key);
+    return r;
+}
+
 const NativeModuleDef *interp_find_native(Interpreter *interp, const char *name) {
     const NativeModuleDef *m = vm_interp(interp)->native_modules;
     for (; m != NULL && m->name != NULL; m++) {
@@ -40,9 +51,7 @@ const NativeModuleDef *interp_find_native(Interpreter *interp, const char *name)
     return NULL;
 }
 
-/* Lowest safe C stack address for this thread: leave 256 KiB of the stack
- * rlimit for native code below the deepest eval_frame. */
-static uintptr_t interp_stack_limit(void) {
+uintptr_t interp_stack_limit(void) {
     char probe;
     struct rlimit rl;
     size_t size = 8u << 20;
@@ -224,7 +233,7 @@ void vm_print_exception(Object *exc) {
 
 int vm_system_exit_status(Object *exc) {
     Object *code = NULL;
-    if (obj_lookup_attr(exc, str_intern_cstr("code"), &code) < 0) {
+    if (vm_lookup_attr_cstr(exc, "code", &code) < 0) {
         err_clear();
     }
     if (code == NULL || code == None) {

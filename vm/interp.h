@@ -14,6 +14,15 @@ typedef struct VMInterp {
 
 static inline VMInterp *vm_interp(Interpreter *interp) { return (VMInterp *)interp->vm; }
 
+/* obj_lookup_attr with a C-string name: 1 found (*out new ref), 0 absent
+ * (*out NULL, no error), -1 error. */
+MAY_RAISE int vm_lookup_attr_cstr(Object *v, const char *name, Object **out);
+
+/* Lowest safe C stack address for the calling thread (ts->c_stack_limit),
+ * leaving 256 KiB of the stack rlimit for native code below the deepest
+ * eval loop; 0 when unknown. Call it near the base of the thread's stack. */
+uintptr_t interp_stack_limit(void);
+
 /* Find a native module by name in the table. NULL if absent. */
 const NativeModuleDef *interp_find_native(Interpreter *interp, const char *name);
 

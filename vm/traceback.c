@@ -631,7 +631,7 @@ static Object *tb_suggest_from(Object *list, Object *name) {
 
 static Object *tb_exc_attr(Object *exc, const char *name) {
     Object *v = NULL;
-    if (obj_lookup_attr(exc, str_intern_cstr(name), &v) < 0) {
+    if (vm_lookup_attr_cstr(exc, name, &v) < 0) {
         err_clear();
         return NULL;
     }
@@ -700,7 +700,7 @@ static Object *tb_offer_suggestion(Object *exc) {
 static void tb_print_type_line(StrBuilder *out, Object *exc, Object *message) {
     TypeObject *t = obj_type(exc);
     Object *module = NULL;
-    if (obj_lookup_attr((Object *)t, str_intern_cstr("__module__"), &module) < 0) {
+    if (vm_lookup_attr_cstr((Object *)t, "__module__", &module) < 0) {
         err_clear();
     }
     if (module == NULL || !str_check(module)) {
@@ -740,7 +740,7 @@ static void tb_print_type_line(StrBuilder *out, Object *exc, Object *message) {
 
 static void tb_print_notes(StrBuilder *out, Object *exc) {
     Object *notes = NULL;
-    if (obj_lookup_attr(exc, str_intern_cstr("__notes__"), &notes) < 0) {
+    if (vm_lookup_attr_cstr(exc, "__notes__", &notes) < 0) {
         err_clear();
         return;
     }

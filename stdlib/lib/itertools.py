@@ -182,25 +182,29 @@ def islice(iterable, *args):
 
 
 def _islice(it, start, stop, step):
-    """The generator behind islice(), with checked arguments."""
-    # Skip the first `start` items.
-    index = 0
-    while index < start:
-        if stop is not None and index >= stop:
+    """The generator behind islice(), with checked arguments. Like CPython's, it reads
+    no item past the last one it produces."""
+    count = 0           # items read from `it` so far
+    nexti = start       # index of the next item to produce
+    while True:
+        # Skip the items before nexti.
+        while count < nexti:
+            try:
+                next(it)
+            except StopIteration:
+                return
+            count += 1
+        if stop is not None and count >= stop:
             return
         try:
-            next(it)
+            item = next(it)
         except StopIteration:
             return
-        index += 1
-    nexti = start
-    for element in it:
-        if stop is not None and index >= stop:
-            return
-        if index == nexti:
-            yield element
-            nexti += step
-        index += 1
+        count += 1
+        nexti += step
+        if stop is not None and nexti > stop:
+            nexti = stop
+        yield item
 
 
 def compress(data, selectors):

@@ -88,7 +88,13 @@ def floordiv(a, b):
 
 def index(a):
     "Same as a.__index__()."
-    return a.__index__()
+    # Looked up on the type, with the TypeError that CPython's C version raises.
+    try:
+        method = type(a).__index__
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(a).__name__) from None
+    return method(a)
 
 def inv(a):
     "Same as ~a."
@@ -240,7 +246,11 @@ class attrgetter:
     (r.name.first, r.name.last).
     """
 
-    def __init__(self, attr, *attrs):
+    def __init__(self, *attrs):
+        # The C version's argument check and message.
+        if not attrs:
+            raise TypeError('attrgetter expected 1 argument, got 0')
+        attr, attrs = attrs[0], attrs[1:]
         if not attrs:
             if not isinstance(attr, str):
                 raise TypeError('attribute name must be a string')
@@ -276,7 +286,11 @@ class itemgetter:
     After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])
     """
 
-    def __init__(self, item, *items):
+    def __init__(self, *items):
+        # The C version's argument check and message.
+        if not items:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        item, items = items[0], items[1:]
         if not items:
             self._items = (item,)
             def func(obj):
@@ -307,7 +321,11 @@ class methodcaller:
     r.name('date', foo=1).
     """
 
-    def __init__(self, name, /, *args, **kwargs):
+    def __init__(self, *args, **kwargs):
+        # The C version's argument check and message.
+        if not args:
+            raise TypeError('methodcaller needs at least one argument, the method name')
+        name, args = args[0], args[1:]
         self._name = name
         if not isinstance(self._name, str):
             raise TypeError('method name must be a string')

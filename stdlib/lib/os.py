@@ -33,7 +33,8 @@ error = OSError
 __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep",
            "defpath", "name", "path", "devnull", "SEEK_SET", "SEEK_CUR",
            "SEEK_END", "fsencode", "fsdecode", "getenv", "environ",
-           "makedirs", "removedirs", "walk", "fspath", "PathLike"]
+           "makedirs", "removedirs", "walk", "fspath", "PathLike", "scandir",
+           "DirEntry"]
 
 
 def fspath(path):
@@ -214,6 +215,89 @@ def getenv(key, default=None):
     """Get an environment variable, return None if it doesn't exist.
     The optional second argument can specify an alternate default."""
     return environ.get(key, default)
+
+# ---------------------------------------------------------------- scandir
+
+_S_IFMT = 0o170000
+
+
+class DirEntry:
+    """An entry of os.scandir(): its name and path, and cached stat calls.
+    (CPython's DirEntry is native and uses the d_type of readdir; this one
+    calls lstat/stat when asked.)"""
+
+    def __init__(self, dirpath, name):
+        self.name = name
+        self.path = path.join(dirpath, name)
+        self._lstat = None
+        self._stat = None
+
+    def __repr__(self):
+        return '<DirEntry %r>' % (self.name,)
+
+    def __fspath__(self):
+        return self.path
+
+    def stat(self, *, follow_symlinks=True):
+        if not follow_symlinks:
+            if self._lstat is None:
+                self._lstat = lstat(self.path)
+            return self._lstat
+        if self._stat is None:
+            if self.is_symlink():
+                self._stat = stat(self.path)
+            else:
+                self._stat = self.stat(follow_symlinks=False)
+        return self._stat
+
+    def inode(self):
+        return self.stat(follow_symlinks=False).st_ino
+
+    def _test_mode(self, mode_bits, follow_symlinks):
+        try:
+            st = self.stat(follow_symlinks=follow_symlinks)
+        except FileNotFoundError:
+            return False
+        return st.st_mode & _S_IFMT == mode_bits
+
+    def is_dir(self, *, follow_symlinks=True):
+        return self._test_mode(0o040000, follow_symlinks)
+
+    def is_file(self, *, follow_symlinks=True):
+        return self._test_mode(0o100000, follow_symlinks)
+
+    def is_symlink(self):
+        return self._test_mode(0o120000, False)
+
+
+class _ScandirIterator:
+    """The iterator scandir() returns; also a context manager."""
+
+    def __init__(self, dirpath):
+        self._names = iter(listdir(dirpath))
+        self._dirpath = dirpath
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return DirEntry(self._dirpath, next(self._names))
+
+    def close(self):
+        self._names = iter(())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+def scandir(path=None):
+    """Return an iterator of DirEntry objects for the given path (default '.')."""
+    if path is None:
+        path = '.'
+    return _ScandirIterator(fspath(path))
 
 # ---------------------------------------------------------------- directory trees
 

@@ -6,8 +6,8 @@ seed gives exactly the same sequence of values as python3 does for random(),
 randint(), randrange(), choice(), shuffle(), sample(), choices(), uniform(),
 triangular(), gauss(), normalvariate(), expovariate(), betavariate(), ...
 
-Differences from CPython: no DeprecationWarning for float arguments of
-randrange() (they are accepted when integral, as in 3.11), and sample() checks
+Differences from CPython: the DeprecationWarning for float arguments of
+randrange() is only given when a `warnings` module exists, and sample() checks
 for a sequence without collections.abc when that module is missing.
 """
 
@@ -16,6 +16,12 @@ from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin
 from math import tau as TWOPI, floor as _floor, isfinite as _isfinite
 from operator import index as _index
 import _random
+
+try:
+    from warnings import warn as _warn
+except ImportError:         # gilpy has no warnings module yet: stay silent
+    def _warn(message, category=None, stacklevel=1):
+        pass
 
 __all__ = [
     "Random",
@@ -91,6 +97,8 @@ def _is_sequence(x):
     """isinstance(x, collections.abc.Sequence), as random.sample checks it."""
     if isinstance(x, (list, tuple, str, range, bytes, _bytearray)):
         return True
+    if isinstance(x, (dict, set, frozenset)):
+        return False
     try:
         from collections.abc import Sequence
     except ImportError:
@@ -159,7 +167,26 @@ class Random(_random.Random):
     def __reduce__(self):
         return self.__class__, (), self.getstate()
 
-    def _randbelow(self, n):
+    def __init_subclass__(cls, **kwargs):
+        """Control how subclasses generate random integers.
+
+        The algorithm a subclass can use depends on the random() and/or
+        getrandbits() implementation available to it and determines
+        whether it can generate random integers from arbitrarily large
+        ranges.
+        """
+        for c in cls.__mro__:
+            if '_randbelow' in c.__dict__:
+                # just inherit it
+                break
+            if 'getrandbits' in c.__dict__:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if 'random' in c.__dict__:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
+    def _randbelow_with_getrandbits(self, n):
         """Return a random int in the range [0,n). Defined for n > 0."""
         getrandbits = self.getrandbits
         k = n.bit_length()
@@ -167,6 +194,23 @@ class Random(_random.Random):
         while r >= n:
             r = getrandbits(k)
         return r
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        """Return a random int in the range [0,n) with only random()."""
+        random = self.random
+        if n >= maxsize:
+            _warn("Underlying random() generator does not supply \n"
+                  "enough bits to choose from a population range this large.\n"
+                  "To remove the range limitation, add a getrandbits() method.")
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize   # int(limit * maxsize) % n == 0
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
+
+    _randbelow = _randbelow_with_getrandbits
 
     def randbytes(self, n):
         """Generate n random bytes."""
@@ -179,7 +223,13 @@ class Random(_random.Random):
         except TypeError:
             istart = int(start)
             if istart != start:
+                _warn('randrange() will raise TypeError in the future',
+                      DeprecationWarning, 2)
                 raise ValueError("non-integer arg 1 for randrange()")
+            _warn('non-integer arguments to randrange() have been deprecated '
+                  'since Python 3.10 and will be removed in a subsequent '
+                  'version',
+                  DeprecationWarning, 2)
         if stop is None:
             if step is not _ONE:
                 raise TypeError('Missing a non-None stop argument')
@@ -192,14 +242,26 @@ class Random(_random.Random):
         except TypeError:
             istop = int(stop)
             if istop != stop:
+                _warn('randrange() will raise TypeError in the future',
+                      DeprecationWarning, 2)
                 raise ValueError("non-integer stop for randrange()")
+            _warn('non-integer arguments to randrange() have been deprecated '
+                  'since Python 3.10 and will be removed in a subsequent '
+                  'version',
+                  DeprecationWarning, 2)
         width = istop - istart
         try:
             istep = _index(step)
         except TypeError:
             istep = int(step)
             if istep != step:
+                _warn('randrange() will raise TypeError in the future',
+                      DeprecationWarning, 2)
                 raise ValueError("non-integer step for randrange()")
+            _warn('non-integer arguments to randrange() have been deprecated '
+                  'since Python 3.10 and will be removed in a subsequent '
+                  'version',
+                  DeprecationWarning, 2)
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)

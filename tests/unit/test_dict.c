@@ -18,17 +18,19 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
-            failures++;                                                                            \
-        }                                                                                          \
+#define CHECK(cond)                                                                  \
+    do {                                                                             \
+        if (!(cond)) {                                                               \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+            failures++;                                                              \
+        }                                                                            \
     } while (0)
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static Object *I(intptr_t v) { return small_int_make(v); }
+static Object *I(intptr_t v) {
+    return small_int_make(v);
+}
 
 /* ------------------------------------------------------------ dict */
 
@@ -200,8 +202,8 @@ static void test_set_order(void) {
     DECREF(s);
 
     /* s = set(range(0, 200, 7)); discard multiples of 3; add 1000..1010 */
-    static const intptr_t out2[] = {133, 7,    140,  14,   154,  28,   161,  35,   175, 49,
-                                    182, 56,   196,  70,   77,   91,   98,   1000, 1001, 1002,
+    static const intptr_t out2[] = {133,  7,    140,  14,   154,  28,  161,  35,   175,  49,
+                                    182,  56,   196,  70,   77,   91,  98,   1000, 1001, 1002,
                                     1003, 1004, 1005, 1006, 1007, 112, 1008, 1009, 1010, 119};
     s = set_new(NULL);
     for (intptr_t x = 0; x < 200; x += 7) {
@@ -233,6 +235,20 @@ static void test_set_order(void) {
         CHECK(set_add(s, I(i)) == 0);
     }
     CHECK(set_order_is(s, out3, COUNT(out3)));
+    DECREF(s);
+
+    /* u = set(range(10)); remove the evens; add 100; add 2: new keys take the
+     * LAST dummy on their probe path, as in CPython 3.11. */
+    static const intptr_t out6[] = {1, 3, 5, 2, 7, 100, 9};
+    s = set_new(NULL);
+    for (intptr_t x = 0; x < 10; x++) {
+        CHECK(set_add(s, I(x)) == 0);
+    }
+    for (intptr_t x = 0; x < 10; x += 2) {
+        CHECK(set_discard(s, I(x)) == 1);
+    }
+    CHECK(set_add(s, I(100)) == 0 && set_add(s, I(2)) == 0);
+    CHECK(set_order_is(s, out6, COUNT(out6)));
     DECREF(s);
 
     /* {1, 2, 3} | {100, 9, 17} */

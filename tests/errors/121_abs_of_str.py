@@ -1,0 +1,2 @@
+# TypeError: abs() of a string.
+print(abs("-3"))

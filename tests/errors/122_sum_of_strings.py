@@ -1,0 +1,2 @@
+# TypeError: sum() refuses to add strings.
+print(sum(["a", "b"], ""))

@@ -1,0 +1,3 @@
+# TypeError: range() of a float.
+for i in range(2.5):
+    print(i)

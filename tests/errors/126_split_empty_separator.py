@@ -1,0 +1,2 @@
+# ValueError: split with an empty separator.
+print("a b".split(""))

@@ -1,0 +1,2 @@
+# SyntaxError: a conditional expression without else.
+x = 1 if True

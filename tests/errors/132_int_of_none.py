@@ -1,0 +1,3 @@
+# TypeError: int() of None.
+value = None
+print(int(value))

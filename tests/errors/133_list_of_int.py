@@ -1,0 +1,2 @@
+# TypeError: list() of an int.
+print(list(5))

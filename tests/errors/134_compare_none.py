@@ -1,0 +1,3 @@
+# TypeError: ordering None and an int.
+scores = [3, None, 1]
+print(max(scores))

@@ -1,0 +1,2 @@
+# ZeroDivisionError from divmod.
+print(divmod(7, 0))

@@ -1,0 +1,3 @@
+# IndentationError: a def at the very end of a file, with no body.
+print("start")
+def later():

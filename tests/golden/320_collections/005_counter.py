@@ -1,0 +1,40 @@
+# collections.Counter: counting, most_common, elements, update/subtract and arithmetic.
+from collections import Counter
+
+c = Counter("abracadabra")
+print(c)
+print(c.most_common(), c.most_common(2), c.most_common(0), c["a"], c["z"], c.total())
+print(sorted(c.elements()), list(Counter(a=2, b=0, c=-1).elements()))
+words = "the quick brown fox jumps over the lazy dog the end".split()
+wc = Counter(words)
+print(wc.most_common(3), len(wc))
+c.update("aaz")
+c.update({"b": 10})
+print(c)
+c.subtract("aaaa")
+c.subtract(b=20)
+print(c)
+del c["zzz"]
+del c["z"]
+print(c)
+a, b = Counter(a=3, b=1), Counter(a=1, b=2, c=1)
+print(a + b, a - b, b - a, a & b, a | b)
+print(+Counter(x=-1, y=2, z=0), -Counter(x=-1, y=2))
+d = Counter(a=1)
+d += Counter(a=2, b=-1)
+print(d)
+d -= Counter(a=5)
+print(d)
+e = Counter(a=3, b=2)
+e |= Counter(a=1, b=5)
+print(e)
+e &= Counter(a=2)
+print(e)
+print(Counter(), Counter([1, 1, 2]) == Counter({1: 2, 2: 1}), Counter(a=1) == Counter(a=1, b=0))
+print(Counter(a=1) <= Counter(a=2), Counter(a=3) < Counter(a=2), Counter(a=2) >= Counter(a=1, b=0))
+print(Counter({"x": 2.5, "y": 1}), Counter(cats=4, dogs=8), Counter([(1, 2), (1, 2)]))
+print(dict(Counter("hello")), list(Counter("hello")), isinstance(c, dict))
+try:
+    Counter.fromkeys("abc")
+except NotImplementedError as e:
+    print(type(e).__name__, e)
