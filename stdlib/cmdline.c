@@ -57,6 +57,12 @@ int cmdline_parse_x_option(InterpreterOptions *opts, const char *arg, char *err,
         } else if (IS("giltimeline")) {
             opts->gil_timeline_file = value;
         } else {
+            if (strcmp(value, "fair") != 0 && strcmp(value, "py2") != 0 &&
+                strcmp(value, "py3") != 0) {
+                snprintf(err, errsize, "-X gil=%s: unknown GIL policy (choose fair, py2 or py3)",
+                         value);
+                return -1;
+            }
             opts->gil_name = value;
         }
     } else if (IS("sched")) {

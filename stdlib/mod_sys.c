@@ -442,6 +442,8 @@ static int add_streams(Object *m) {
     return 0;
 }
 
+int sys_add_gil_functions(Object *sys_module);
+
 Object *mod_sys_init(void) {
     if (type_ready(&VersionInfoType) < 0 || type_ready(&NamespaceType) < 0 ||
         type_ready(&TextIOType) < 0) {
@@ -456,6 +458,9 @@ Object *mod_sys_init(void) {
     bool little = *(const uint8_t *)&probe == 1;
     Object *version_info = version_info_new();
     int rc = module_add_functions(m, sys_functions);
+    if (rc == 0) {
+        rc = sys_add_gil_functions(m); /* setcheckinterval & co (sys_gil.c) */
+    }
     if (rc == 0 && version_info != NULL) {
         rc = module_add_object(m, "version_info", version_info);
     } else {

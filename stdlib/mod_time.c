@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "args.h"
+#include "threads.h"
 #include "errors.h"
 #include "exceptions.h"
 #include "float.h"
@@ -97,9 +98,10 @@ TIME_CLOCK(thread_time, CLOCK_THREAD_CPUTIME_ID)
 /* ================================================================ sleep */
 
 /* Block the calling thread for `seconds` (>= 0), resuming after signals.
- * This is the ONLY blocking call of the module: the next issue releases the
- * GIL around it (other threads run while this one sleeps) and checks for
- * pending signals when nanosleep is interrupted. Returns 0, or -1 with OSError. */
+ * This is the ONLY blocking call of the module. The GIL is released around
+ * nanosleep, so other threads run while this one sleeps (that is why
+ * I/O-bound threads speed up); a Ctrl-C interrupts it with KeyboardInterrupt.
+ * Returns 0, or -1 with OSError or KeyboardInterrupt. */
 static int time_block_sleep(double seconds) {
     struct timespec req, rem;
     req.tv_sec = (time_t)seconds;
@@ -108,14 +110,24 @@ static int time_block_sleep(double seconds) {
         req.tv_sec++;
         req.tv_nsec -= 1000000000L;
     }
-    while (nanosleep(&req, &rem) != 0) {
-        if (errno != EINTR) {
+    for (;;) {
+        ThreadState *ts = threads_blocking_begin(BLOCK_SLEEP);
+        int rc = nanosleep(&req, &rem);
+        int err = errno;
+        threads_blocking_end(ts);
+        if (rc == 0) {
+            return 0;
+        }
+        if (err != EINTR) {
+            errno = err;
             err_from_errno(NULL);
             return -1;
         }
+        if (threads_check_interrupt() < 0) {
+            return -1; /* Ctrl-C in the main thread */
+        }
         req = rem;
     }
-    return 0;
 }
 
 static Object *time_sleep(Object *self, Object *const *args, size_t nargs, Object *kwnames) {

@@ -6,10 +6,12 @@ const NativeModuleDef stdlib_native_modules[] = {
     {"builtins", mod_builtins_init},
     {"sys", mod_sys_init},
     {"gc", mod_gc_init},
+    {"_thread", mod_thread_init},
     {"math", mod_math_init},
     {"time", mod_time_init},
     {"_random", mod_random_init},
     {"posix", mod_posix_init},
     {"_collections", mod_collections_init},
+    {"_itertools", mod_itertools_init},
     {NULL, NULL},
 };

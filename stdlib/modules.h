@@ -12,10 +12,12 @@ extern const NativeModuleDef stdlib_native_modules[];
 MAY_RAISE Object *mod_builtins_init(void);
 MAY_RAISE Object *mod_sys_init(void);
 MAY_RAISE Object *mod_gc_init(void);
+MAY_RAISE Object *mod_thread_init(void);
 MAY_RAISE Object *mod_math_init(void);
 MAY_RAISE Object *mod_time_init(void);
 MAY_RAISE Object *mod_random_init(void);
 MAY_RAISE Object *mod_posix_init(void);
 MAY_RAISE Object *mod_collections_init(void);
+MAY_RAISE Object *mod_itertools_init(void);
 
 #endif /* GILPY_MODULES_H */

@@ -4,6 +4,7 @@
 #include "textio.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "list.h"
 #include "memory.h"
 #include "str.h"
+#include "threads.h"
 #include "tuple.h"
 
 #define TEXTIO_BUFFER_SIZE 8192
@@ -44,28 +46,69 @@ static inline TextIOObject *as_textio(Object *v) { return (TextIOObject *)v; }
 
 /* Write all n bytes to fd. 0 on success, -1 with errno set. */
 static int textio_sys_write(int fd, const char *data, size_t n) {
+    if (n == 0) {
+        return 0;
+    }
+    /* The GIL is released during write(): another thread may append to the
+     * file's buffer meanwhile, so write from a private copy. */
+    char *copy = malloc(n);
+    if (copy == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
+    memcpy(copy, data, n);
+    const char *p = copy;
+    int status = 0;
+    ThreadState *ts = threads_blocking_begin(BLOCK_IO);
     while (n > 0) {
-        ssize_t w = write(fd, data, n); /* BLOCKING: release the GIL here later */
+        ssize_t w = write(fd, p, n);
         if (w < 0) {
             if (errno == EINTR) {
                 continue;
             }
-            return -1;
+            status = -1;
+            break;
         }
-        data += w;
+        p += w;
         n -= (size_t)w;
     }
-    return 0;
+    int err = errno;
+    threads_blocking_end(ts);
+    free(copy);
+    errno = err;
+    return status;
 }
 
-/* Read up to cap bytes. The count (0 at end of file), or -1 with errno set. */
+/* Read up to cap bytes. The count (0 at end of file), or -1 with errno set.
+ * The GIL is released while waiting; the data lands in a private buffer and
+ * is copied into buf once the GIL is back (other threads may use the file). */
 static ssize_t textio_sys_read(int fd, char *buf, size_t cap) {
+    char *tmp = malloc(cap > 0 ? cap : 1);
+    if (tmp == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
+    ssize_t r;
     for (;;) {
-        ssize_t r = read(fd, buf, cap); /* BLOCKING: release the GIL here later */
+        ThreadState *ts = threads_blocking_begin(BLOCK_IO);
+        r = read(fd, tmp, cap);
+        int err = errno;
+        threads_blocking_end(ts);
+        errno = err;
         if (r >= 0 || errno != EINTR) {
-            return r;
+            break;
+        }
+        if (threads_check_interrupt() < 0) {
+            free(tmp);
+            errno = EINTR;
+            return -2; /* KeyboardInterrupt is set */
         }
     }
+    if (r > 0) {
+        memcpy(buf, tmp, (size_t)r);
+    }
+    free(tmp);
+    return r;
 }
 
 /* ================================================================ construction */
@@ -211,6 +254,9 @@ static int fill_buffer(TextIOObject *f) {
     }
     f->rpos = f->rlen = 0;
     ssize_t r = textio_sys_read(f->fd, f->rbuf, TEXTIO_BUFFER_SIZE);
+    if (r == -2) {
+        return -1; /* KeyboardInterrupt */
+    }
     if (r < 0) {
         err_from_errno(NULL);
         return -1;

@@ -24,13 +24,11 @@
 #include "set.h"
 #include "str.h"
 #include "traceback.h"
+#include "threads.h"
+#include "gc.h"
 #include "tuple.h"
 
 /* ================================================================ eval breaker */
-
-/* Loop back-edges and function entries between two breaker checks. The GIL
- * (next issue) will make this its instruction budget. */
-#define EVAL_BUDGET 1000
 
 /* The only mutable global of the VM: a signal handler may touch nothing but
  * a volatile sig_atomic_t. The main thread's eval breaker looks at it. */
@@ -46,20 +44,38 @@ void eval_install_signal_handlers(void) {
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = eval_sigint_handler;
     sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: a blocking call in the main thread returns EINTR, so
+     * Ctrl-C interrupts sleep, lock waits and join. */
     sigaction(SIGINT, &sa, NULL);
 }
 
-int eval_handle_breaker(ThreadState *ts) {
+bool eval_take_sigint(void) {
+    if (eval_sigint_pending) {
+        eval_sigint_pending = 0;
+        return true;
+    }
+    return false;
+}
+
+void eval_request_sigint(void) { eval_sigint_pending = 1; }
+
+/* The eval breaker: every few hundred instructions, and whenever another
+ * thread asks for the GIL, the loop comes here. `used` instructions ran
+ * since the last visit. Returns how many to run before the next visit, or -1
+ * with KeyboardInterrupt set. */
+int32_t eval_handle_breaker(ThreadState *ts, int32_t used) {
     VMThread *vt = vm_thread(ts);
-    vt->eval_budget = EVAL_BUDGET;
-    /* Hook for the GIL: "if another thread waits and the budget is spent,
-     * drop the GIL here and take it back". */
     if (eval_sigint_pending && vt->is_main) {
         eval_sigint_pending = 0;
         err_set_none(&ExcKeyboardInterrupt);
         return -1;
     }
-    return 0;
+    if (gc_collect_due) {
+        gc_maybe_collect();
+    }
+    int32_t next = threads_tick(ts, used);
+    vt->eval_budget = next;
+    return next;
 }
 
 /* ================================================================ helpers */
@@ -802,9 +818,14 @@ static void eval_recursion_error(void) {
 #define EVAL_TRACE() ((void)0)
 #endif
 
+/* Every instruction ends with DISPATCH, which counts it: `tick` is a local
+ * (a register), so the cost is one decrement and one branch. When it runs
+ * out, the eval breaker (GIL budget, Ctrl-C, the cycle collector) runs
+ * between two instructions, which is where a thread switch may happen:
+ * anywhere, even in the middle of `counter += 1`. */
 #if EVAL_COMPUTED_GOTO
 #define TARGET(op) TARGET_##op:
-#define DISPATCH()                                                                                 \
+#define DISPATCH_NOW()                                                                             \
     do {                                                                                           \
         word = *ip++;                                                                              \
         oparg = word >> 8;                                                                         \
@@ -813,8 +834,15 @@ static void eval_recursion_error(void) {
     } while (0)
 #else
 #define TARGET(op) case OP_##op:
-#define DISPATCH() goto dispatch
+#define DISPATCH_NOW() goto dispatch
 #endif
+#define DISPATCH()                                                                                 \
+    do {                                                                                           \
+        if (--tick <= 0) {                                                                         \
+            goto eval_breaker;                                                                     \
+        }                                                                                          \
+        DISPATCH_NOW();                                                                            \
+    } while (0)
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -838,15 +866,6 @@ static void eval_recursion_error(void) {
         consts = ((TupleObject *)code->consts)->items;                                             \
         names = ((TupleObject *)code->names)->items;                                               \
     } while (0)
-#define CHECK_EVAL_BREAKER()                                                                       \
-    do {                                                                                           \
-        if (--vt->eval_budget <= 0) {                                                              \
-            SAVE_FRAME();                                                                          \
-            if (eval_handle_breaker(ts) < 0) {                                                     \
-                goto error;                                                                        \
-            }                                                                                      \
-        }                                                                                          \
-    } while (0)
 #define JUMP_TO(target) (ip = first_instr + (target))
 
 Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag) {
@@ -867,6 +886,9 @@ Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag) {
     Object *const *names;
     Instruction word;
     uint32_t oparg;
+    /* Instructions left before the next visit to the eval breaker. */
+    int32_t tick = vt->eval_budget > 0 ? vt->eval_budget : 1;
+    int32_t tick_chunk = tick;
     /* RERAISE with a saved lasti: the instruction the frame reports (for the
      * next handler's lasti) differs from the one that raised. */
     intptr_t lasti_override = -1;
@@ -890,8 +912,23 @@ Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag) {
     }
 
 #if EVAL_COMPUTED_GOTO
-    DISPATCH();
+    DISPATCH_NOW();
 #else
+    goto dispatch;
+#endif
+
+    /* The eval breaker's slow path, between two instructions. */
+eval_breaker:
+    SAVE_FRAME();
+    tick = eval_handle_breaker(ts, tick_chunk);
+    if (tick < 0) {
+        tick = 1;
+        goto error;
+    }
+    tick_chunk = tick;
+    DISPATCH_NOW();
+
+#if !EVAL_COMPUTED_GOTO
 dispatch:
     word = *ip++;
     oparg = word >> 8;
@@ -1699,7 +1736,6 @@ dispatch:
     }
 
     TARGET(JUMP_BACKWARD) {
-        CHECK_EVAL_BREAKER(); /* before the jump: a KeyboardInterrupt points at the loop */
         JUMP_TO(oparg);
         DISPATCH();
     }
@@ -1986,7 +2022,6 @@ dispatch:
             frame = nf;
             ts->recursion_depth++;
             LOAD_FRAME();
-            CHECK_EVAL_BREAKER();
             DISPATCH();
         }
         {
@@ -2418,7 +2453,7 @@ exception_unwind:
 #undef INSTR_INDEX
 #undef SAVE_FRAME
 #undef LOAD_FRAME
-#undef CHECK_EVAL_BREAKER
+#undef DISPATCH_NOW
 #undef JUMP_TO
 #undef EVAL_TRACE
 

@@ -14,12 +14,17 @@
  * an exception set. */
 MAY_RAISE Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag);
 
-/* The eval breaker's slow path: handle a pending SIGINT (KeyboardInterrupt in
- * the main thread); later also the GIL hand-off. Resets the budget. 0, or -1
- * with an exception set. */
-MAY_RAISE int eval_handle_breaker(ThreadState *ts);
+/* The eval breaker's slow path, reached every few hundred instructions:
+ * handle a pending Ctrl-C (KeyboardInterrupt in the main thread), run the
+ * cycle collector when due, and charge `used` instructions to the GIL budget
+ * (yielding the GIL if it is spent and someone waits). Returns the number of
+ * instructions to run before the next visit, or -1 with an exception set. */
+MAY_RAISE int32_t eval_handle_breaker(ThreadState *ts, int32_t used);
 
-/* Install the SIGINT handler that feeds the eval breaker. */
+/* Ctrl-C bookkeeping: take (and clear) a pending SIGINT; request one. */
+bool eval_take_sigint(void);
+void eval_request_sigint(void);
+
 void eval_install_signal_handlers(void);
 
 /* ---------------------------------------------------------------- generators */

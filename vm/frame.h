@@ -19,6 +19,7 @@
 #define GILPY_FRAME_H
 
 #include "code.h"
+#include "gil.h"
 #include "function.h"
 #include "object.h"
 #include "state.h"
@@ -73,6 +74,10 @@ typedef struct VMThread {
      * hand-off later), which resets it. One decrement-and-branch. */
     int32_t eval_budget;
     bool is_main;        /* the main thread: receives KeyboardInterrupt */
+    GilThread gil;       /* this thread's place in the GIL (vm/gil.h) */
+    uint64_t ident;      /* threading.get_ident(): the pthread_t */
+    uint64_t native_id;  /* threading.get_native_id(): the kernel's thread id */
+    Object *local_dicts; /* dict: threading.local key -> this thread's attribute dict */
 } VMThread;
 
 static inline VMThread *vm_thread(ThreadState *ts) { return (VMThread *)ts->vm; }

@@ -27,6 +27,7 @@
 #include "traceback.h"
 #include "tuple.h"
 #include "vm.h"
+#include "threads.h"
 #include "class.h"
 void vm_super_init(void);
 
@@ -83,7 +84,8 @@ static Object *interp_init_native(Interpreter *interp, const char *name) {
     return m;
 }
 
-Interpreter *vm_create(const NativeModuleDef *modules, int argc, char **argv) {
+Interpreter *vm_create(const NativeModuleDef *modules, int argc, char **argv,
+                       const VMConfig *config) {
     Interpreter *interp = calloc(1, sizeof(Interpreter));
     ThreadState *ts = calloc(1, sizeof(ThreadState));
     VMInterp *vi = calloc(1, sizeof(VMInterp));
@@ -103,6 +105,7 @@ Interpreter *vm_create(const NativeModuleDef *modules, int argc, char **argv) {
         return NULL;
     }
     vm_thread(ts)->is_main = true;
+    threads_init(interp, ts, config); /* the main thread holds the GIL from here on */
 
     if (runtime_init() < 0 || type_ready(&TracebackType) < 0 || type_ready(&GeneratorType) < 0) {
         goto fail;
@@ -503,10 +506,32 @@ Object *vm_import(Object *name, Object *globals, Object *fromlist, int level) {
     return import_name(name, globals, fromlist, level);
 }
 
+/* Wait for the non-daemon threads, as CPython does at exit: call
+ * threading._shutdown() if the program imported threading. */
+static void interp_wait_for_threads(Interpreter *interp) {
+    Object *threading = dict_get_cstr(interp->modules, "threading");
+    if (threading == NULL) {
+        return;
+    }
+    Object *r = obj_call_method(threading, "_shutdown", NULL, 0);
+    if (r != NULL) {
+        DECREF(r);
+        return;
+    }
+    Object *exc = err_fetch();
+    if (exc != NULL) {
+        /* e.g. Ctrl-C while joining: CPython prints it as "Exception ignored". */
+        vm_print_exception(exc);
+        DECREF(exc);
+    }
+}
+
 void vm_destroy(Interpreter *interp) {
     if (interp == NULL) {
         return;
     }
+    interp_wait_for_threads(interp);
+    threads_finalize(interp);
     const char *streams[] = {"stdout", "stderr"};
     for (size_t i = 0; i < 2; i++) {
         Object *s = interp->sysdict != NULL ? dict_get_cstr(interp->sysdict, streams[i]) : NULL;

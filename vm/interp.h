@@ -2,6 +2,7 @@
 #ifndef GILPY_INTERP_H
 #define GILPY_INTERP_H
 
+#include "gil.h"
 #include "module.h"
 #include "object.h"
 #include "state.h"
@@ -10,6 +11,11 @@ typedef struct VMInterp {
     const NativeModuleDef *native_modules; /* the module table given to vm_create */
     Object *sources; /* dict: filename -> source str (tracebacks of run code) */
     Object *initializing; /* dict: names of modules whose body is running -> True */
+    Gil gil;              /* THE global interpreter lock (vm/gil.c) */
+    ThreadState *main_thread; /* the thread that created the interpreter */
+    int nthreads;         /* threads started by _thread still running (guarded by the GIL) */
+    _Atomic bool finalizing; /* tear-down began: other threads must not run Python any more */
+    bool gil_stats;       /* -X gilstats */
 } VMInterp;
 
 static inline VMInterp *vm_interp(Interpreter *interp) { return (VMInterp *)interp->vm; }

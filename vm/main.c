@@ -411,7 +411,14 @@ int main(int argc, char **argv) {
         script_argv[n++] = argv[i];
     }
 
-    Interpreter *interp = vm_create(stdlib_native_modules, n, script_argv);
+    VMConfig config = {
+        .check_interval = (int32_t)opts.check_interval,
+        .gil_policy = opts.gil_name == NULL || strcmp(opts.gil_name, "fair") == 0 ? GIL_FAIR
+                      : strcmp(opts.gil_name, "py2") == 0                        ? GIL_PY2
+                                                                                  : GIL_PY3,
+        .gil_stats = opts.gil_stats,
+    };
+    Interpreter *interp = vm_create(stdlib_native_modules, n, script_argv, &config);
     if (interp == NULL) {
         return 1;
     }

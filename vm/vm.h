@@ -8,12 +8,14 @@
 #include "module.h"
 #include "object.h"
 #include "state.h"
+#include "threads.h"
 
 /* Create the interpreter and the main thread state: initialise the runtime,
  * import "builtins" and "sys" from `modules` (a {NULL, NULL}-terminated table),
  * fill sys.argv from argv[0..argc), create __main__. Returns NULL (after
  * printing a message to stderr) if start-up fails. */
-Interpreter *vm_create(const NativeModuleDef *modules, int argc, char **argv);
+Interpreter *vm_create(const NativeModuleDef *modules, int argc, char **argv,
+                       const VMConfig *config /* NULL: defaults */);
 
 /* Compile `src` (size bytes) as a file named `filename` and run it as the
  * __main__ module. An uncaught exception is printed with vm_print_exception.

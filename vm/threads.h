@@ -1,0 +1,70 @@
+/* threads.h: Python threads on POSIX threads, and the pair of calls every
+ * blocking operation makes to let other threads run while it waits. */
+#ifndef GILPY_THREADS_H
+#define GILPY_THREADS_H
+
+#include "gil.h"
+#include "object.h"
+#include "state.h"
+
+/* How the interpreter's GIL is set up (from -X options; see vm_create). */
+typedef struct VMConfig {
+    int32_t check_interval; /* -X checkinterval=N; 0: the default */
+    GilPolicy gil_policy;   /* -X gil=fair|py2|py3 */
+    bool gil_stats;         /* -X gilstats: print per-thread statistics at exit */
+} VMConfig;
+
+/* ---------------------------------------------------------------- blocking calls
+ *
+ * A native function about to block (sleep, wait for a lock, read a pipe)
+ * brackets the system call like this:
+ *
+ *     ThreadState *ts = threads_blocking_begin(BLOCK_SLEEP);
+ *     rc = nanosleep(&t, &rem);        // no Python object may be touched here
+ *     threads_blocking_end(ts);
+ *
+ * Between the two calls the thread does not hold the GIL, so other threads
+ * run; it must not touch any object or refcount. (CPython spells this
+ * Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS.) */
+ThreadState *threads_blocking_begin(BlockKind kind);
+void threads_blocking_end(ThreadState *ts);
+
+/* After a blocking call returned EINTR: if the main thread has a pending
+ * Ctrl-C, raise KeyboardInterrupt and return -1; otherwise 0 (retry). */
+MAY_RAISE int threads_check_interrupt(void);
+
+/* ---------------------------------------------------------------- threads */
+
+/* Set up the GIL and make the calling (main) thread its first holder. */
+int threads_init(Interpreter *interp, ThreadState *main_ts, const VMConfig *config);
+
+/* Start a new OS thread running func(*args, **kwargs) (args a tuple,
+ * kwargs a dict or NULL). Returns its identifier, or -1 with an exception. */
+MAY_RAISE int64_t threads_start(Object *func, Object *args, Object *kwargs);
+
+/* get_ident() / get_native_id() of the calling thread. */
+uint64_t threads_get_ident(void);
+uint64_t threads_get_native_id(void);
+/* Number of threads started by threads_start that are still running. */
+int threads_count(void);
+/* Ask the main thread to raise KeyboardInterrupt (_thread.interrupt_main). */
+void threads_interrupt_main(void);
+
+/* At exit, after threading._shutdown: from now on any thread other than the
+ * main one that tries to take the GIL stops for good (daemon threads never
+ * run after the interpreter is torn down). Prints -X gilstats if asked. */
+void threads_finalize(Interpreter *interp);
+
+/* The eval loop counts instructions in a local "tick" and calls this every
+ * THREADS_TICK_MAX instructions at most: it charges `used` instructions to
+ * the thread's GIL budget and yields the GIL when the budget is spent or a
+ * waiter asked for it. Returns how many instructions to run before the next
+ * call. This bounds how late a drop request is seen (~1000 instructions). */
+enum { THREADS_TICK_MAX = 1000 };
+int32_t threads_tick(ThreadState *ts, int32_t used);
+
+/* The GIL and the calling thread's place in it (for the gil module). */
+Gil *threads_gil(void);
+GilThread *threads_gil_thread(ThreadState *ts);
+
+#endif /* GILPY_THREADS_H */
