@@ -166,6 +166,17 @@ static int func_set_kwdefaults(Object *self, Object *v) {
     return set_any_field(&FUNC(self)->kwdefaults, v);
 }
 
+static int func_set_annotations(Object *self, Object *v) {
+    if (v == None) {
+        v = NULL;
+    }
+    if (v != NULL && !dict_check(v)) {
+        err_format(&ExcTypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    return set_any_field(&FUNC(self)->annotations, v);
+}
+
 static const GetSetDef function_getsets[] = {
     {"__name__", func_get_name, func_set_name, NULL},
     {"__qualname__", func_get_qualname, func_set_qualname, NULL},
@@ -177,7 +188,7 @@ static const GetSetDef function_getsets[] = {
     {"__globals__", func_get_globals, NULL, NULL},
     {"__closure__", func_get_closure, NULL, NULL},
     {"__dict__", func_get_dict, NULL, NULL},
-    {"__annotations__", func_get_annotations, NULL, NULL},
+    {"__annotations__", func_get_annotations, func_set_annotations, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

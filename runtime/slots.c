@@ -257,7 +257,7 @@ static Object *slot_wrapper_call(Object *callable, Object *const *args, size_t n
             return err_format(&ExcTypeError, "%s.__new__(): not enough arguments",
                               w->owner->name);
         }
-        if (is_small_int(args[0]) || obj_type(args[0]) != &TypeType) {
+        if (is_small_int(args[0]) || !obj_is_instance_of(args[0], &TypeType)) {
             return err_format(&ExcTypeError, "%s.__new__(X): X is not a type object (%s)",
                               w->owner->name, obj_type_name(args[0]));
         }
@@ -357,9 +357,17 @@ static bool defines_slot(const TypeObject *t, const SlotDef *d) {
     return b == NULL || slot_get(b, d->offset) != mine;
 }
 
+/* object itself exposes these even though its slots are NULL (the generic
+ * behaviour), so that `object.__setattr__(self, n, v)` works in __setattr__. */
+static bool root_always_exposes(const TypeObject *t, const SlotDef *d) {
+    return t->base_type == NULL &&
+           (d->kind == SW_GETATTRIBUTE || d->kind == SW_SETATTR || d->kind == SW_DELATTR ||
+            d->kind == SW_STR || d->kind == SW_FORMAT);
+}
+
 int slot_add_wrappers(TypeObject *t) {
     for (const SlotDef *d = slot_defs; d->name != NULL; d++) {
-        if (d->kind == SW_INPLACE || !defines_slot(t, d)) {
+        if (d->kind == SW_INPLACE || (!defines_slot(t, d) && !root_always_exposes(t, d))) {
             continue; /* native in-place forms are not exposed, as in CPython */
         }
         if (d->kind == SW_NEW && t->base_type != NULL &&
@@ -463,8 +471,16 @@ static intptr_t heap_hash(Object *self) {
         err_format(&ExcTypeError, "__hash__ method should return an integer");
         return -1;
     }
-    /* Large hashes are reduced as CPython reduces ints. */
-    intptr_t h = int_hash(r);
+    /* A result that fits in a machine word is the hash (-1 becomes -2);
+     * a larger one is reduced as CPython reduces ints. */
+    int64_t v;
+    intptr_t h;
+    if (int_to_i64(r, &v) == 0) {
+        h = v == -1 ? -2 : (intptr_t)v;
+    } else {
+        err_clear();
+        h = int_hash(r);
+    }
     DECREF(r);
     return h;
 }
@@ -902,7 +918,7 @@ int slot_fixup_heap_type(TypeObject *t) {
             continue;
         }
         AnySlot native = NULL;
-        bool any_found = false, all_native = true;
+        bool any_found = false, all_native = true, have_native = false;
         for (const SlotDef *e = d; e->name != NULL; e++) {
             if (e->offset != d->offset) {
                 continue;
@@ -925,9 +941,11 @@ int slot_fixup_heap_type(TypeObject *t) {
                 break;
             }
             if (slot_is_native_wrapper(attr, &owner, &wdef) && wdef->offset == e->offset) {
+                /* f may be NULL: object's generic getattr/setattr/str. */
                 AnySlot f = slot_get(owner, e->offset);
-                if (native == NULL || native == f) {
+                if (!have_native || native == f) {
                     native = f;
+                    have_native = true;
                     continue;
                 }
             }
@@ -936,7 +954,7 @@ int slot_fixup_heap_type(TypeObject *t) {
         AnySlot chosen;
         if (!any_found) {
             chosen = NULL;
-        } else if (all_native && native != NULL) {
+        } else if (all_native && have_native) {
             chosen = native;
         } else {
             chosen = heap_slot_for(d);
@@ -976,9 +994,7 @@ Object *slot_native_new(TypeObject *native, TypeObject *cls, Object *const *args
     if (native->new_instance == NULL) {
         return err_format(&ExcTypeError, "cannot create '%.200s' instances", cls->name);
     }
-    /* Mutable containers fill themselves in __init__; pass no arguments. */
-    if (native->init != NULL && native->init != obj_init_default) {
-        return native->new_instance(cls, NULL, 0, NULL);
-    }
+    /* For subclasses, list/dict/set make an empty instance and leave the
+     * filling to __init__; immutable types (int, str, tuple...) use the args. */
     return native->new_instance(cls, args, nargs, kwnames);
 }

@@ -238,7 +238,8 @@ static Object *type_repr(Object *self) {
     return str_from_format("<class '%s'>", t->name);
 }
 
-/* Calling a type constructs an instance; type(x) returns x's type. */
+/* Calling a type constructs an instance; type(x) returns x's type. A class
+ * (heap type) constructs through __new__ then __init__ (class.c). */
 static Object *type_call(Object *callable, Object *const *args, size_t nargs, Object *kwnames) {
     TypeObject *t = (TypeObject *)callable;
     size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
@@ -250,28 +251,32 @@ static Object *type_call(Object *callable, Object *const *args, size_t nargs, Ob
             return err_format(&ExcTypeError, "type() takes 1 or 3 arguments");
         }
     }
-    if (type_is_subtype(t, &TypeType) && nargs == 3) {
-        /* type(name, bases, dict) or a metaclass call: make a class. */
-        Object *cls = class_new(t, args[0], args[1], args[2], args + 3, kwnames);
-        if (cls != NULL && t->init != NULL && t != &TypeType &&
-            t->init(cls, args, nargs, kwnames) < 0) {
-            DECREF(cls);
-            return NULL;
-        }
-        return cls;
-    }
     if (t->new_instance == NULL) {
         return err_format(&ExcTypeError, "cannot create '%.200s' instances", t->name);
     }
     return t->new_instance(t, args, nargs, kwnames);
 }
 
+/* type.__new__(metatype, name, bases, dict, **kwds): make a class. */
+static Object *type_new_instance(TypeObject *metatype, Object *const *args, size_t nargs,
+                                 Object *kwnames) {
+    if (nargs == 1 && (kwnames == NULL || tuple_size(kwnames) == 0)) {
+        return NEWREF((Object *)obj_type(args[0]));
+    }
+    if (nargs != 3) {
+        return err_format(&ExcTypeError, "type.__new__() takes exactly 3 arguments (%zu given)",
+                          nargs);
+    }
+    return class_new(metatype, args[0], args[1], args[2], args + 3, kwnames);
+}
+
 static Object *type_getattr(Object *self, Object *name) {
     TypeObject *t = (TypeObject *)self;
+    TypeObject *metatype = obj_type(self); /* type, or a metaclass */
     /* Data descriptors of the metatype (__name__, __mro__...) come first. */
-    Object *meta = type_lookup(&TypeType, name);
+    Object *meta = type_lookup(metatype, name);
     if (meta != NULL && obj_type(meta)->descr_set != NULL) {
-        return obj_type(meta)->descr_get(meta, self, &TypeType);
+        return obj_type(meta)->descr_get(meta, self, metatype);
     }
     Object *attr = type_lookup(t, name);
     if (attr != NULL) {
@@ -284,7 +289,7 @@ static Object *type_getattr(Object *self, Object *name) {
     if (meta != NULL) {
         TypeObject *mt = obj_type(meta);
         if (mt->descr_get != NULL) {
-            return mt->descr_get(meta, self, &TypeType);
+            return mt->descr_get(meta, self, metatype);
         }
         return NEWREF(meta);
     }
@@ -300,10 +305,29 @@ static int type_setattr(Object *self, Object *name, Object *value) {
         return -1;
     }
     t->version++;
-    if (value == NULL) {
-        return dict_del(t->dict, name);
+    int r = value == NULL ? dict_del(t->dict, name) : dict_set(t->dict, name, value);
+    if (r < 0) {
+        return -1;
     }
-    return dict_set(t->dict, name, value);
+    /* `C.__repr__ = f` after the class statement: recompute the slots so that
+     * repr(C()) sees it (as CPython's update_slot). Subclasses that already
+     * exist are not revisited: gilpy keeps no subclass list. */
+    const char *s = str_utf8(name);
+    size_t n = strlen(s);
+    if (n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_') {
+        return slot_fixup_heap_type(t);
+    }
+    return 0;
+}
+
+/* type.__init__(cls, name, bases, dict) or type.__init__(cls, obj): the
+ * class is already built by then; only the argument count is checked. */
+static int type_init(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (nargs != 1 && nargs != 3) {
+        err_format(&ExcTypeError, "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    return 0;
 }
 
 /* C[key] on a class calls its __class_getitem__ (list[int], a generic alias). */
@@ -384,6 +408,8 @@ TypeObject TypeType = {
     .getattr = type_getattr,
     .setattr = type_setattr,
     .getitem = type_getitem,
+    .init = type_init,
+    .new_instance = type_new_instance,
     .getsets = type_getsets,
     .methods = type_methods,
     .doc = "type(object) -> the object's type",

@@ -28,6 +28,7 @@
 #include "range.h"
 #include "set.h"
 #include "state.h"
+#include "slots.h"
 #include "str.h"
 #include "textio.h"
 #include "tuple.h"
@@ -904,6 +905,26 @@ static Object *builtin_sorted(Object *self, Object *const *args, size_t nargs, O
 /* 1 if type `t` matches `cls` (a type or a nested tuple of types), 0 if not,
  * -1 with TypeError `msg` when cls is neither. */
 static int class_matches(TypeObject *t, Object *cls, const char *msg, Object *instance) {
+    if (is_type_object(cls) && obj_type(cls) != &TypeType &&
+        !(instance != NULL && obj_type(instance) == (TypeObject *)cls)) {
+        /* A metaclass may decide: __instancecheck__ / __subclasscheck__. */
+        bool found;
+        Object *arg = instance != NULL ? instance : (Object *)t;
+        Object *r = slot_call_special(cls, instance != NULL ? "__instancecheck__"
+                                                           : "__subclasscheck__",
+                                      &arg, 1, &found);
+        if (found || r != NULL) {
+            if (r == NULL) {
+                return -1;
+            }
+            int truth = obj_is_true(r);
+            DECREF(r);
+            return truth;
+        }
+        if (err_occurred()) {
+            return -1;
+        }
+    }
     if (is_type_object(cls)) {
         if (instance != NULL) {
             return obj_is_instance_of(instance, (TypeObject *)cls);
