@@ -230,8 +230,21 @@ static DequeObject *deque_empty_like(DequeObject *d) {
     return r;
 }
 
-/* A shallow copy (always a plain deque; enough for copy.copy of a deque). */
+/* A shallow copy with the same maxlen (new reference). A subclass is copied as CPython
+ * does it, by calling type(d)(d) or type(d)(d, maxlen). */
 static Object *deque_copy_of(DequeObject *d) {
+    TypeObject *type = obj_type((Object *)d);
+    if (type != &DequeType) {
+        Object *args[2] = {(Object *)d, small_int_make(d->maxlen)};
+        Object *r = obj_call((Object *)type, args, d->maxlen < 0 ? 1 : 2, NULL);
+        if (r != NULL && !deque_check(r)) {
+            err_format(&ExcTypeError, "%.200s() must return a deque, not %.200s", type->name,
+                       obj_type_name(r));
+            DECREF(r);
+            return NULL;
+        }
+        return r;
+    }
     DequeObject *r = deque_empty_like(d);
     if (r == NULL) {
         return NULL;
@@ -712,28 +725,6 @@ static Object *deque_richcompare(Object *a, Object *b, CompareOp op) {
     return NEWREF(result ? True : False);
 }
 
-/* d * n as a new deque (n <= 0 gives an empty one). */
-static Object *deque_repeat(DequeObject *d, Object *count) {
-    ssize_t n = obj_as_ssize(count);
-    if (n == -1 && err_occurred() != NULL) {
-        return NULL;
-    }
-    DequeObject *r = deque_empty_like(d);
-    if (r == NULL) {
-        return NULL;
-    }
-    size_t size = d->size;
-    for (ssize_t k = 0; k < n; k++) {
-        for (size_t i = 0; i < size; i++) {
-            if (deque_put_back(r, NEWREF(*deque_slot(d, i))) < 0) {
-                DECREF((Object *)r);
-                return NULL;
-            }
-        }
-    }
-    return (Object *)r;
-}
-
 /* In-place d *= n: repeat the current contents n times (bounded by maxlen). */
 static int deque_repeat_inplace(DequeObject *d, Object *count) {
     ssize_t n = obj_as_ssize(count);
@@ -756,6 +747,16 @@ static int deque_repeat_inplace(DequeObject *d, Object *count) {
     }
     DECREF(copy);
     return 0;
+}
+
+/* d * n as a new deque (a copy, then repeated in place, as CPython does). */
+static Object *deque_repeat(DequeObject *d, Object *count) {
+    Object *r = deque_copy_of(d);
+    if (r != NULL && deque_repeat_inplace((DequeObject *)r, count) < 0) {
+        DECREF(r);
+        return NULL;
+    }
+    return r;
 }
 
 static Object *deque_binary_op(Object *a, Object *b, BinaryOp op) {

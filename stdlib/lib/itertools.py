@@ -2,10 +2,19 @@
 
 CPython writes this module in C; gilpy writes it in gilpy, mostly as generators that follow
 the "roughly equivalent to" code of CPython's documentation. count, repeat and chain are
-classes, so that their repr and chain.from_iterable behave as CPython's.
+classes, so that their repr and chain.from_iterable behave as CPython's. The combinatoric
+iterators (product, permutations, combinations...) have a C accelerator, _itertools.
 """
 
 import sys as _sys
+
+# The combinatoric iterators run their inner loops in C when the interpreter has the
+# _itertools accelerator (stdlib/mod_itertools.c); the generators below are the fallback
+# and say what the C code does.
+try:
+    import _itertools
+except ImportError:
+    _itertools = None
 
 __all__ = ['accumulate', 'chain', 'combinations', 'combinations_with_replacement',
            'compress', 'count', 'cycle', 'dropwhile', 'filterfalse', 'groupby', 'islice',
@@ -318,6 +327,8 @@ def product(*iterables, repeat=1):
     if repeat < 0:
         raise ValueError('repeat argument cannot be negative')
     pools = [tuple(pool) for pool in iterables] * repeat
+    if _itertools is not None:
+        return _itertools.product(tuple(pools))
     return _product(pools)
 
 
@@ -353,6 +364,8 @@ def permutations(iterable, r=None):
     if r is None:
         r = len(pool)
     _check_r(r)
+    if _itertools is not None:
+        return _itertools.permutations(pool, r)
     return _permutations(pool, r)
 
 
@@ -382,6 +395,8 @@ def combinations(iterable, r):
     """Return successive r-length combinations of elements in the iterable."""
     pool = tuple(iterable)
     _check_r(r)
+    if _itertools is not None:
+        return _itertools.combinations(pool, r)
     return _combinations(pool, r)
 
 
@@ -408,6 +423,8 @@ def combinations_with_replacement(iterable, r):
     individual elements to have successive repeats."""
     pool = tuple(iterable)
     _check_r(r)
+    if _itertools is not None:
+        return _itertools.combinations_with_replacement(pool, r)
     return _combinations_with_replacement(pool, r)
 
 

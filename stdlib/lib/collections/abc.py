@@ -6,13 +6,13 @@ __getitem__, __len__ and __iter__ gets keys(), items(), values(), get(), __conta
 __eq__ for free; MutableSequence turns __getitem__, __setitem__, __delitem__, __len__ and
 insert into a full list-like class; and so on.
 
-CPython's ABCs also make isinstance([], Sequence) true through ABCMeta.__instancecheck__
-and register(). gilpy's _ABCMeta below implements that protocol (register, the
-__subclasshook__ duck-typing checks), but the interpreter's isinstance() does not call a
-metaclass's __instancecheck__ yet, nor finds a metaclass's methods as class attributes:
-for now isinstance() only sees real subclasses, and the full answer is
-_ABCMeta.__instancecheck__(Iterable, x) (likewise _ABCMeta.register(Sequence, C)).
-Abstract methods are marked but not enforced at instantiation.
+CPython's ABCs also make isinstance([], Sequence) true, through the metaclass ABCMeta
+(its __instancecheck__, __subclasscheck__ and register). gilpy's interpreter does not yet
+support such a metaclass (it does not call a metaclass's __instancecheck__, find its
+methods as class attributes, or let object.__new__ build instances of its classes), so
+here the ABCs are plain classes and the protocol is a set of functions below: C.register()
+works, but isinstance() only sees real subclasses for now; _isinstance(x, Iterable) gives
+CPython's answer. Abstract methods are marked but not enforced at instantiation.
 """
 
 import sys
@@ -32,75 +32,81 @@ def _abstractmethod(funcobj):
     return funcobj
 
 
+# ---------------------------------------------------------------- the ABC protocol
+#
+# In CPython these are the methods of the metaclass ABCMeta. gilpy's classes cannot use a
+# custom metaclass fully yet (see the module docstring), so the protocol is written as
+# functions over plain classes: each ABC keeps, in its own __dict__, the list of classes
+# registered with it.
+
+def _is_abc(cls):
+    """True for the ABCs of this module and the classes derived from them."""
+    return isinstance(cls, type) and any(base in _ABCS for base in cls.__mro__)
+
+
+def _own_registry(cls):
+    """The list of virtual subclasses registered with cls itself (created if needed)."""
+    registry = cls.__dict__.get('_abc_registry')
+    if registry is None:
+        registry = []
+        cls._abc_registry = registry
+    return registry
+
+
+def _abc_register(cls, subclass):
+    """Register a virtual subclass of an ABC.
+
+    Returns the subclass, to allow usage as a class decorator.
+    """
+    if not isinstance(subclass, type):
+        raise TypeError("Can only register classes")
+    if _is_subclass(subclass, cls):
+        return subclass  # Already a subclass
+    if _is_subclass(cls, subclass):
+        # This would create a cycle, which is bad for the algorithm below
+        raise RuntimeError("Refusing to create an inheritance cycle")
+    _own_registry(cls).append(subclass)
+    return subclass
+
+
+def _abc_subclasscheck(cls, subclass):
+    """ABCMeta.__subclasscheck__: is subclass a real or virtual subclass of the ABC cls?"""
+    if not isinstance(subclass, type):
+        raise TypeError('issubclass() arg 1 must be a class')
+    # Check the subclass hook.
+    hook = getattr(cls, '__subclasshook__', None)
+    if hook is not None:
+        ok = hook(subclass)
+        if ok is not NotImplemented:
+            return bool(ok)
+    # Check if it's a direct subclass.
+    if cls in subclass.__mro__:
+        return True
+    # Check if it's a subclass of a registered class (recursive).
+    for rcls in cls.__dict__.get('_abc_registry', ()):
+        if _is_subclass(subclass, rcls):
+            return True
+    # Check if it's a subclass of a subclass (recursive): the ABCs of this module that
+    # derive directly from cls.
+    for scls in _ABCS:
+        if cls in scls.__bases__ and _abc_subclasscheck(scls, subclass):
+            return True
+    return False
+
+
 def _is_subclass(sub, cls):
-    """issubclass(sub, cls), going through cls's __subclasscheck__ when cls is an ABC."""
-    if isinstance(cls, _ABCMeta):
-        # Called through _ABCMeta: gilpy does not find metaclass methods on classes yet.
-        return _ABCMeta.__subclasscheck__(cls, sub)
+    """issubclass(sub, cls), with the ABC rules when cls is an ABC."""
+    if _is_abc(cls):
+        return _abc_subclasscheck(cls, sub)
     return issubclass(sub, cls)
 
 
 def _isinstance(obj, cls):
-    """isinstance(obj, cls), going through cls's __instancecheck__ when cls is an ABC (so
-    that, say, a dict counts as a Mapping)."""
-    if isinstance(cls, _ABCMeta):
-        return _ABCMeta.__instancecheck__(cls, obj)
+    """isinstance(obj, cls), with the ABC rules when cls is an ABC (so that, say, a dict
+    counts as a Mapping)."""
+    if _is_abc(cls):
+        return _abc_subclasscheck(cls, type(obj))
     return isinstance(obj, cls)
-
-
-class _ABCMeta(type):
-    """The metaclass of the ABCs: keeps the registered "virtual subclasses" of each ABC
-    and answers isinstance/issubclass questions with them and __subclasshook__."""
-
-    def __init__(cls, name, bases, namespace, **kwargs):
-        # (type.__init__ does nothing more; gilpy's rejects these arguments for now.)
-        cls._abc_registry = []      # classes registered with cls.register()
-        cls._abc_subclasses = []    # ABCs that derive from cls
-        for base in bases:
-            if isinstance(base, _ABCMeta):
-                base._abc_subclasses.append(cls)
-
-    def register(cls, subclass):
-        """Register a virtual subclass of an ABC.
-
-        Returns the subclass, to allow usage as a class decorator.
-        """
-        if not isinstance(subclass, type):
-            raise TypeError("Can only register classes")
-        if _is_subclass(subclass, cls):
-            return subclass  # Already a subclass
-        if _is_subclass(cls, subclass):
-            # This would create a cycle, which is bad for the algorithm below
-            raise RuntimeError("Refusing to create an inheritance cycle")
-        cls._abc_registry.append(subclass)
-        return subclass
-
-    def __instancecheck__(cls, instance):
-        """Override for isinstance(instance, cls)."""
-        return _ABCMeta.__subclasscheck__(cls, type(instance))
-
-    def __subclasscheck__(cls, subclass):
-        """Override for issubclass(subclass, cls)."""
-        if not isinstance(subclass, type):
-            raise TypeError('issubclass() arg 1 must be a class')
-        # Check the subclass hook.
-        hook = getattr(cls, '__subclasshook__', None)
-        if hook is not None:
-            ok = hook(subclass)
-            if ok is not NotImplemented:
-                return bool(ok)
-        # Check if it's a direct subclass.
-        if cls in subclass.__mro__:
-            return True
-        # Check if it's a subclass of a registered class (recursive).
-        for rcls in cls._abc_registry:
-            if _is_subclass(subclass, rcls):
-                return True
-        # Check if it's a subclass of a subclass (recursive).
-        for scls in cls._abc_subclasses:
-            if _is_subclass(subclass, scls):
-                return True
-        return False
 
 
 def _check_methods(C, *methods):
@@ -115,7 +121,7 @@ def _check_methods(C, *methods):
             return NotImplemented
     return True
 
-class Hashable(metaclass=_ABCMeta):
+class Hashable:
 
 
     @_abstractmethod
@@ -128,7 +134,7 @@ class Hashable(metaclass=_ABCMeta):
             return _check_methods(C, "__hash__")
         return NotImplemented
 
-class Iterable(metaclass=_ABCMeta):
+class Iterable:
 
 
     @_abstractmethod
@@ -224,7 +230,7 @@ class Generator(Iterator):
         return NotImplemented
 
 
-class Sized(metaclass=_ABCMeta):
+class Sized:
 
 
     @_abstractmethod
@@ -238,7 +244,7 @@ class Sized(metaclass=_ABCMeta):
         return NotImplemented
 
 
-class Container(metaclass=_ABCMeta):
+class Container:
 
 
     @_abstractmethod
@@ -263,7 +269,7 @@ class Collection(Sized, Iterable, Container):
         return NotImplemented
 
 
-class Callable(metaclass=_ABCMeta):
+class Callable:
 
 
     @_abstractmethod
@@ -842,26 +848,36 @@ class MutableSequence(Sequence):
 
 # ---------------------------------------------------------------- the built-in types
 
-_ABCMeta.register(Iterator, type(iter(b'')))
-_ABCMeta.register(Iterator, type(iter({}.keys())))
-_ABCMeta.register(Iterator, type(iter({}.values())))
-_ABCMeta.register(Iterator, type(iter({}.items())))
-_ABCMeta.register(Iterator, type(iter([])))
-_ABCMeta.register(Iterator, type(reversed([])))
-_ABCMeta.register(Iterator, type(iter(range(0))))
-_ABCMeta.register(Iterator, type(iter(set())))
-_ABCMeta.register(Iterator, type(iter('')))
-_ABCMeta.register(Iterator, type(iter(())))
-_ABCMeta.register(Iterator, type(zip()))
-_ABCMeta.register(Generator, type((lambda: (yield))()))
-_ABCMeta.register(Set, frozenset)
-_ABCMeta.register(MutableSet, set)
-_ABCMeta.register(KeysView, type({}.keys()))
-_ABCMeta.register(ItemsView, type({}.items()))
-_ABCMeta.register(ValuesView, type({}.values()))
-_ABCMeta.register(MutableMapping, dict)
-_ABCMeta.register(Sequence, tuple)
-_ABCMeta.register(Sequence, str)
-_ABCMeta.register(Sequence, range)
-_ABCMeta.register(Sequence, bytes)
-_ABCMeta.register(MutableSequence, list)
+_ABCS = frozenset([Hashable, Iterable, Iterator, Reversible, Generator, Sized, Container,
+                   Collection, Callable, Set, MutableSet, Mapping, MappingView, KeysView,
+                   ItemsView, ValuesView, MutableMapping, Sequence, MutableSequence])
+
+# Every ABC has C.register(subclass), as with CPython's ABCMeta.
+for _root in (Hashable, Iterable, Sized, Container, Callable):
+    _root.register = classmethod(_abc_register)
+del _root
+
+
+_abc_register(Iterator, type(iter(b'')))
+_abc_register(Iterator, type(iter({}.keys())))
+_abc_register(Iterator, type(iter({}.values())))
+_abc_register(Iterator, type(iter({}.items())))
+_abc_register(Iterator, type(iter([])))
+_abc_register(Iterator, type(reversed([])))
+_abc_register(Iterator, type(iter(range(0))))
+_abc_register(Iterator, type(iter(set())))
+_abc_register(Iterator, type(iter('')))
+_abc_register(Iterator, type(iter(())))
+_abc_register(Iterator, type(zip()))
+_abc_register(Generator, type((lambda: (yield))()))
+_abc_register(Set, frozenset)
+_abc_register(MutableSet, set)
+_abc_register(KeysView, type({}.keys()))
+_abc_register(ItemsView, type({}.items()))
+_abc_register(ValuesView, type({}.values()))
+_abc_register(MutableMapping, dict)
+_abc_register(Sequence, tuple)
+_abc_register(Sequence, str)
+_abc_register(Sequence, range)
+_abc_register(Sequence, bytes)
+_abc_register(MutableSequence, list)

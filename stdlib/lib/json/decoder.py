@@ -98,14 +98,20 @@ def scanstring(s, end, strict=True):
     n = len(s)
     while True:
         # Copy the run of ordinary characters up to the next quote, backslash or
-        # control character.
+        # control character. str.find does the searching; a run with no control
+        # character is printable, which is checked first because it is the usual case.
         start = end
-        while end < n:
-            c = s[end]
-            if c == '"' or c == '\\' or c < ' ':
-                break
-            end += 1
-        else:
+        quote = s.find('"', end)
+        if quote < 0:
+            quote = n
+        backslash = s.find('\\', end, quote)
+        end = quote if backslash < 0 else backslash
+        if not s[start:end].isprintable():
+            for i in range(start, end):
+                if s[i] < ' ':
+                    end = i
+                    break
+        if end >= n:
             raise JSONDecodeError("Unterminated string starting at", s, begin)
         if end > start:
             _append(s[start:end])
