@@ -15,6 +15,7 @@
 #include "bytes.h"
 #include "class.h"
 #include "code.h"
+#include "compile.h"
 #include "dict.h"
 #include "errors.h"
 #include "exceptions.h"
@@ -1054,6 +1055,165 @@ static Object *builtin_locals(Object *self, Object *const *args, size_t nargs, O
     return l;
 }
 
+/* ================================================================ exec, eval, compile */
+
+/* The text of a source argument: a str (its UTF-8) or bytes. Returns false
+ * (no error set) for anything else. */
+static bool builtin_source_text(Object *src, const char **text, size_t *len) {
+    if (str_check(src)) {
+        *text = str_utf8(src);
+        *len = strlen(*text);
+        return true;
+    }
+    if (bytes_check(src)) {
+        *text = bytes_data(src);
+        *len = bytes_size(src);
+        return true;
+    }
+    return false;
+}
+
+/* Compile `src` (str or bytes) in `mode`, named `filename` (a str). eval
+ * skips leading blanks, as CPython does. New reference or NULL. */
+static Object *builtin_compile_text(Object *src, Object *filename, CompileMode mode) {
+    const char *text;
+    size_t len;
+    if (!builtin_source_text(src, &text, &len)) {
+        return err_format(&ExcSystemError, "bad source");
+    }
+    if (memchr(text, '\0', len) != NULL) {
+        return err_format(&ExcValueError, "source code string cannot contain null bytes");
+    }
+    if (mode == COMPILE_EVAL) {
+        while (len > 0 && (*text == ' ' || *text == '\t')) {
+            text++;
+            len--;
+        }
+    }
+    return (Object *)compile_source(text, len, filename, mode);
+}
+
+/* Shared by exec and eval: resolve globals/locals as CPython does (both
+ * omitted: the caller's; globals only: locals = globals), add __builtins__
+ * to globals, compile a string in `mode`, and run it. New reference. */
+static Object *builtin_exec_or_eval(const char *fname, Object *const *args, size_t nargs,
+                                    Object *kwnames, CompileMode mode) {
+    if (args_no_keywords(fname, kwnames) < 0 || args_count(fname, nargs, 1, 3) < 0) {
+        return NULL;
+    }
+    Object *src = args[0];
+    Object *globals = nargs > 1 && args[1] != None ? args[1] : NULL;
+    Object *locals = nargs > 2 && args[2] != None ? args[2] : NULL;
+    if (globals != NULL && !dict_check(globals)) {
+        if (mode == COMPILE_EVAL) {
+            return err_format(&ExcTypeError, locals == NULL && nargs > 2 ?
+                              "globals must be a real dict; try eval(expr, {}, mapping)" :
+                              "globals must be a dict");
+        }
+        return err_format(&ExcTypeError, "exec() globals must be a dict, not %s",
+                          obj_type_name(globals));
+    }
+    if (locals != NULL && obj_type(locals)->getitem == NULL) {
+        if (mode == COMPILE_EVAL) {
+            return err_format(&ExcTypeError, "locals must be a mapping");
+        }
+        return err_format(&ExcTypeError, "locals must be a mapping or None, not %s",
+                          obj_type_name(locals));
+    }
+    Object *own_locals = NULL;
+    if (globals == NULL) {
+        globals = vm_current_globals();
+        if (globals == NULL) {
+            return err_format(&ExcSystemError, "%s(): no current frame", fname);
+        }
+        if (locals == NULL) {
+            own_locals = vm_current_locals();
+            if (own_locals == NULL) {
+                return NULL;
+            }
+            locals = own_locals;
+        }
+    } else if (locals == NULL) {
+        locals = globals;
+    }
+    if (dict_get_cstr(globals, "__builtins__") == NULL) {
+        Object *b = vm_current_builtins();
+        if (b != NULL && dict_set_cstr(globals, "__builtins__", b) < 0) {
+            XDECREF(own_locals);
+            return NULL;
+        }
+    }
+    Object *code;
+    if (code_check(src)) {
+        code = NEWREF(src);
+    } else if (str_check(src) || bytes_check(src)) {
+        Object *filename = str_from_cstr("<string>");
+        code = filename != NULL ? builtin_compile_text(src, filename, mode) : NULL;
+        XDECREF(filename);
+    } else {
+        XDECREF(own_locals);
+        return err_format(&ExcTypeError, "%s() arg 1 must be a string, bytes or code object",
+                          fname);
+    }
+    if (code == NULL) {
+        XDECREF(own_locals);
+        return NULL;
+    }
+    Object *r = vm_eval_code((CodeObject *)code, globals, locals);
+    DECREF(code);
+    XDECREF(own_locals);
+    if (r != NULL && mode != COMPILE_EVAL) {
+        DECREF(r); /* exec returns None whatever the code returns */
+        r = none_ref();
+    }
+    return r;
+}
+
+/* eval(source, globals=None, locals=None, /): the value of an expression. */
+static Object *builtin_eval(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    return builtin_exec_or_eval("eval", args, nargs, kwnames, COMPILE_EVAL);
+}
+
+/* exec(source, globals=None, locals=None, /): run statements; returns None. */
+static Object *builtin_exec(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    return builtin_exec_or_eval("exec", args, nargs, kwnames, COMPILE_FILE);
+}
+
+/* compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
+ * a code object for exec/eval. flags, dont_inherit and optimize are
+ * accepted and ignored (no AST objects, no __future__ flags). */
+static Object *builtin_compile(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    static const char *const kwlist[] = {"source", "filename", "mode", "flags", "dont_inherit",
+                                         "optimize", "$_feature_version", NULL};
+    Object *out[7];
+    if (args_parse("compile", args, nargs, kwnames, kwlist, 3, out) < 0) {
+        return NULL;
+    }
+    Object *src = out[0], *filename = out[1], *mode = out[2];
+    if (!str_check(mode)) {
+        return err_format(&ExcTypeError, "compile() argument 'mode' must be str, not %s",
+                          obj_type_name(mode));
+    }
+    CompileMode m;
+    if (str_equal_cstr(mode, "exec")) {
+        m = COMPILE_FILE;
+    } else if (str_equal_cstr(mode, "eval")) {
+        m = COMPILE_EVAL;
+    } else if (str_equal_cstr(mode, "single")) {
+        m = COMPILE_SINGLE;
+    } else {
+        return err_format(&ExcValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    }
+    if (!str_check(filename)) {
+        return err_format(&ExcTypeError, "compile() argument 'filename' must be str, not %s",
+                          obj_type_name(filename));
+    }
+    if (!str_check(src) && !bytes_check(src)) {
+        return err_format(&ExcTypeError, "compile() arg 1 must be a string, bytes or AST object");
+    }
+    return builtin_compile_text(src, filename, m);
+}
+
 /* obj.__dict__, or NULL with no error when it has none. */
 static Object *instance_dict(Object *v) {
     if (module_check(v)) {
@@ -1321,6 +1481,9 @@ static const MethodDef builtin_functions[] = {
     {"setattr", builtin_setattr, 0, "Sets the named attribute on the given object to the specified value."},
     {"delattr", builtin_delattr, 0, "Deletes the named attribute from the given object."},
     {"hasattr", builtin_hasattr, 0, "Return whether the object has an attribute with the given name."},
+    {"eval", builtin_eval, 0, "Evaluate the given source in the context of globals and locals."},
+    {"exec", builtin_exec, 0, "Execute the given source in the context of globals and locals."},
+    {"compile", builtin_compile, 0, "Compile source into a code object that can be executed by exec() or eval()."},
     {"globals", builtin_globals, 0, "Return the dictionary containing the current scope's global variables."},
     {"locals", builtin_locals, 0, "Return a dictionary containing the current scope's local variables."},
     {"vars", builtin_vars, 0, "Show vars."},

@@ -854,6 +854,8 @@ static int set_dotted_name(TypeObject *t) {
     return 0;
 }
 
+int posix_add_fd_functions(Object *module);
+
 Object *mod_posix_init(void) {
     if (set_dotted_name(&StatResultType) < 0 || type_ready(&StatResultType) < 0) {
         return NULL;
@@ -866,6 +868,7 @@ Object *mod_posix_init(void) {
     int rc = env != NULL ? module_add_object(m, "environ", env) : -1;
     XDECREF(env);
     if (rc < 0 || module_add_functions(m, posix_functions) < 0 ||
+        posix_add_fd_functions(m) < 0 || /* posix_fd.c: pipe, read, write... */
         module_add_object(m, "stat_result", (Object *)&StatResultType) < 0 ||
         module_add_int(m, "F_OK", F_OK) < 0 || module_add_int(m, "R_OK", R_OK) < 0 ||
         module_add_int(m, "W_OK", W_OK) < 0 || module_add_int(m, "X_OK", X_OK) < 0) {

@@ -17,6 +17,7 @@
 #include "state.h"
 #include "str.h"
 #include "textio.h"
+#include "traceback.h"
 #include "tuple.h"
 
 #ifndef GILPY_STDLIB_DIR
@@ -243,6 +244,51 @@ static Object *sys_exception(Object *self, Object *const *args, size_t nargs, Ob
     return NEWREF(exc != NULL ? exc : None);
 }
 
+/* ================================================================ traceback primitives
+ *
+ * stdlib/lib/traceback.py formats with the same printer as an uncaught
+ * exception (vm/traceback.c), through these three private functions. */
+
+/* sys._format_exception(exc) -> str: the full rendering, chained exceptions included. */
+static Object *sys_format_exception(Object *self, Object *const *args, size_t nargs,
+                                    Object *kwnames) {
+    if (args_no_keywords("_format_exception", kwnames) < 0 ||
+        args_count("_format_exception", nargs, 1, 1) < 0) {
+        return NULL;
+    }
+    StrBuilder sb;
+    sb_init(&sb);
+    traceback_format_exception(args[0], &sb);
+    return sb_finish(&sb);
+}
+
+/* sys._format_exception_only(exc) -> str: "Type: message\n" (and notes). */
+static Object *sys_format_exception_only(Object *self, Object *const *args, size_t nargs,
+                                         Object *kwnames) {
+    if (args_no_keywords("_format_exception_only", kwnames) < 0 ||
+        args_count("_format_exception_only", nargs, 1, 1) < 0) {
+        return NULL;
+    }
+    StrBuilder sb;
+    sb_init(&sb);
+    traceback_format_exception_only(args[0], &sb);
+    return sb_finish(&sb);
+}
+
+/* sys._format_tb(tb) -> list of str, one per traceback entry. */
+static Object *sys_format_tb(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
+    if (args_no_keywords("_format_tb", kwnames) < 0 ||
+        args_count("_format_tb", nargs, 1, 1) < 0) {
+        return NULL;
+    }
+    Object *list = list_new(0);
+    if (list == NULL || traceback_format_tb(args[0], list) < 0) {
+        XDECREF(list);
+        return NULL;
+    }
+    return list;
+}
+
 static Object *sys_getrefcount(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     if (args_no_keywords("getrefcount", kwnames) < 0 ||
         args_count("getrefcount", nargs, 1, 1) < 0) {
@@ -285,6 +331,9 @@ static const MethodDef sys_functions[] = {
     {"exc_info", sys_exc_info, 0, "Return current exception information: (type, value, traceback)."},
     {"exception", sys_exception, 0, "Return the current exception."},
     {"getrefcount", sys_getrefcount, 0, "Return the reference count of object."},
+    {"_format_exception", sys_format_exception, 0, "Format an exception and its chain (for traceback.py)."},
+    {"_format_exception_only", sys_format_exception_only, 0, "Format the last line of an exception (for traceback.py)."},
+    {"_format_tb", sys_format_tb, 0, "Format the entries of a traceback (for traceback.py)."},
     {"intern", sys_intern, 0, "``Intern'' the given string."},
     {"getdefaultencoding", sys_getdefaultencoding, 0, "Return the current default encoding used by the Unicode implementation."},
     {"getfilesystemencoding", sys_getdefaultencoding, 0, "Return the encoding used to convert Unicode filenames to OS filenames."},

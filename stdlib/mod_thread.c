@@ -19,6 +19,7 @@
 #include "str.h"
 #include "threads.h"
 #include "tuple.h"
+#include "thread_wait.h"
 
 /* Longest timeout a lock accepts, in seconds (CPython's TIMEOUT_MAX). */
 #define LOCK_TIMEOUT_MAX 9223372036.0
@@ -27,7 +28,7 @@
 
 /* Parse acquire()'s (blocking=True, timeout=-1) into a timeout in seconds:
  * -1 means forever, 0 means "don't wait". -2 with an exception on error. */
-static double parse_acquire_args(const char *fname, Object *const *args, size_t nargs,
+double parse_acquire_args(const char *fname, Object *const *args, size_t nargs,
                                  Object *kwnames) {
     static const char *const kwlist[] = {"blocking", "timeout", NULL};
     Object *a[2];
@@ -62,7 +63,7 @@ static double parse_acquire_args(const char *fname, Object *const *args, size_t 
 
 /* Take `sem`, waiting at most `timeout` seconds (-1: forever) with the GIL
  * released. Sets *acquired. -1 with KeyboardInterrupt if Ctrl-C arrived. */
-static int sem_acquire_timed(sem_t *sem, double timeout, bool *acquired) {
+int sem_acquire_timed(sem_t *sem, double timeout, bool *acquired) {
     *acquired = false;
     if (sem_trywait(sem) == 0) {
         *acquired = true;

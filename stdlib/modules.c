@@ -7,6 +7,7 @@ const NativeModuleDef stdlib_native_modules[] = {
     {"sys", mod_sys_init},
     {"gc", mod_gc_init},
     {"_thread", mod_thread_init},
+    {"_queue", mod_queue_init},
     {"math", mod_math_init},
     {"time", mod_time_init},
     {"_random", mod_random_init},

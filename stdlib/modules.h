@@ -13,6 +13,7 @@ MAY_RAISE Object *mod_builtins_init(void);
 MAY_RAISE Object *mod_sys_init(void);
 MAY_RAISE Object *mod_gc_init(void);
 MAY_RAISE Object *mod_thread_init(void);
+MAY_RAISE Object *mod_queue_init(void);
 MAY_RAISE Object *mod_math_init(void);
 MAY_RAISE Object *mod_time_init(void);
 MAY_RAISE Object *mod_random_init(void);

@@ -836,6 +836,7 @@ static void eval_recursion_error(void) {
 #define TARGET(op) case OP_##op:
 #define DISPATCH_NOW() goto dispatch
 #endif
+#ifndef GILPY_NO_EVAL_TICK
 #define DISPATCH()                                                                                 \
     do {                                                                                           \
         if (--tick <= 0) {                                                                         \
@@ -843,6 +844,11 @@ static void eval_recursion_error(void) {
         }                                                                                          \
         DISPATCH_NOW();                                                                            \
     } while (0)
+#else
+/* meson -Deval_tick=false: no counting, for measuring its cost only (no
+ * preemptive switches, no Ctrl-C in loops). */
+#define DISPATCH() DISPATCH_NOW()
+#endif
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -917,6 +923,7 @@ Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag) {
     goto dispatch;
 #endif
 
+#ifndef GILPY_NO_EVAL_TICK
     /* The eval breaker's slow path, between two instructions. */
 eval_breaker:
     SAVE_FRAME();
@@ -927,6 +934,9 @@ eval_breaker:
     }
     tick_chunk = tick;
     DISPATCH_NOW();
+#else
+    (void)tick_chunk;
+#endif
 
 #if !EVAL_COMPUTED_GOTO
 dispatch:

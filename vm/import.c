@@ -215,6 +215,25 @@ static Object *import_exec_source(Object *fullname, const char *path, const char
 /* Find and load `fullname` whose last component is `base` in the
  * directories of `paths` (a list of str). New reference, NULL with no error
  * when not found, NULL with an error when loading failed. */
+/* Set `name` (and `path` when given) on the pending ImportError, as CPython
+ * does for the errors the import system raises itself. Keeps the error pending. */
+static void import_error_set_fields(Object *name, Object *path) {
+    Object *exc = err_fetch();
+    if (exc == NULL) {
+        return;
+    }
+    const char *attrs[2] = {"name", "path"};
+    Object *values[2] = {name, path};
+    for (int i = 0; i < 2; i++) {
+        Object *key = values[i] != NULL ? str_intern_cstr(attrs[i]) : NULL;
+        if (key != NULL && obj_setattr(exc, key, values[i]) < 0) {
+            err_clear();
+        }
+        XDECREF(key);
+    }
+    err_restore(exc);
+}
+
 static Object *import_find_and_load(Object *fullname, const char *base, Object *paths) {
     if (paths == NULL || !list_check(paths)) {
         return NULL;
@@ -275,6 +294,7 @@ static Object *import_one(Object *fullname, Object *parent) {
                 if (pname != NULL) {
                     err_format(&ExcModuleNotFoundError,
                                "No module named '%U'; '%U' is not a package", fullname, pname);
+                    import_error_set_fields(fullname, NULL);
                     DECREF(pname);
                 }
                 return NULL;
@@ -288,6 +308,7 @@ static Object *import_one(Object *fullname, Object *parent) {
         if (m == NULL) {
             if (err_occurred() == NULL) {
                 err_format(&ExcModuleNotFoundError, "No module named '%U'", fullname);
+                import_error_set_fields(fullname, NULL);
             }
             return NULL;
         }
@@ -531,6 +552,7 @@ Object *import_from(Object *module, Object *name) {
     } else {
         err_format(&ExcImportError, "cannot import name %R from %R (%U)", name, pkgname, file);
     }
+    import_error_set_fields(pkgname, file != NULL && str_check(file) ? file : NULL);
     XDECREF(file);
     DECREF(pkgname);
     return NULL;

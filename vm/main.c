@@ -278,18 +278,12 @@ static int run_module(Interpreter *interp, const char *name) {
     return vm_run_file(interp, path);
 }
 
-int main(int argc, char **argv) {
-    /* As CPython: a write to a closed pipe raises BrokenPipeError instead of
-     * killing the process silently. */
-    signal(SIGPIPE, SIG_IGN);
+/* Parse the command line and run what it asks for; returns the exit status.
+ * xargs has room for every argument (the -X values are collected there). */
+static int gilpy_main(int argc, char **argv, char **xargs) {
     InterpreterOptions opts;
     memset(&opts, 0, sizeof opts);
-    char **xargs = calloc((size_t)argc + 1, sizeof(char *));
     int nxargs = 0;
-    if (xargs == NULL) {
-        fputs("gilpy: out of memory\n", stderr);
-        return 1;
-    }
     RunKind kind = RUN_STDIN;
     const char *env_unbuffered = getenv("PYTHONUNBUFFERED");
     bool unbuffered = env_unbuffered != NULL && env_unbuffered[0] != '\0';
@@ -420,6 +414,7 @@ int main(int argc, char **argv) {
     };
     Interpreter *interp = vm_create(stdlib_native_modules, n, script_argv, &config);
     if (interp == NULL) {
+        free(script_argv);
         return 1;
     }
     int status;
@@ -451,6 +446,19 @@ int main(int argc, char **argv) {
     }
     vm_destroy(interp);
     free(script_argv);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    /* As CPython: a write to a closed pipe raises BrokenPipeError instead of
+     * killing the process silently. */
+    signal(SIGPIPE, SIG_IGN);
+    char **xargs = calloc((size_t)argc + 1, sizeof(char *));
+    if (xargs == NULL) {
+        fputs("gilpy: out of memory\n", stderr);
+        return 1;
+    }
+    int status = gilpy_main(argc, argv, xargs);
     free(xargs);
     return status;
 }

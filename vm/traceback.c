@@ -331,17 +331,12 @@ static TracebackObject *tb_next(TracebackObject *tb) {
                                                                        : NULL;
 }
 
-static void tb_print(StrBuilder *out, TracebackObject *tb) {
-    long limit = TB_LIMIT;
-    ThreadState *ts = ts_current();
-    Object *lim = dict_get_cstr(ts->interp->sysdict, "tracebacklimit");
-    if (lim != NULL && is_small_int(lim)) {
-        limit = (long)small_int_value(lim);
-        if (limit <= 0) {
-            return;
-        }
-    }
-    sb_append_cstr(out, "Traceback (most recent call last):\n");
+/* The entries of a traceback chain (no header), CPython's limit and
+ * "[Previous line repeated N more times]" folding included. When `list` is
+ * not NULL each entry becomes one str appended to it (traceback.format_tb),
+ * else everything is appended to `out`. Returns -1 only when appending to
+ * `list` failed (exception set). */
+static int tb_print_entries(StrBuilder *out, TracebackObject *tb, long limit, Object *list) {
     long depth = 0;
     for (TracebackObject *t = tb; t != NULL; t = tb_next(t)) {
         depth++;
@@ -353,26 +348,83 @@ static void tb_print(StrBuilder *out, TracebackObject *tb) {
     Object *last_file = NULL, *last_name = NULL;
     int last_line = -1;
     long cnt = 0;
-    for (; tb != NULL; tb = tb_next(tb)) {
-        CodeObject *code = tb->code;
-        if (last_file == NULL || !str_equal(code->filename, last_file) || last_line == -1 ||
-            tb->lineno != last_line || last_name == NULL || !str_equal(code->name, last_name)) {
-            if (cnt > TB_RECURSIVE_CUTOFF) {
-                tb_print_repeated(out, cnt);
-            }
-            last_file = code->filename;
-            last_line = tb->lineno;
-            last_name = code->name;
+    for (; tb != NULL || cnt > TB_RECURSIVE_CUTOFF; tb = tb != NULL ? tb_next(tb) : NULL) {
+        bool emitted = false;
+        if (tb == NULL) {
+            tb_print_repeated(out, cnt); /* the fold after the last entry */
             cnt = 0;
+            emitted = true;
+        } else {
+            CodeObject *code = tb->code;
+            if (last_file == NULL || !str_equal(code->filename, last_file) || last_line == -1 ||
+                tb->lineno != last_line || last_name == NULL ||
+                !str_equal(code->name, last_name)) {
+                if (cnt > TB_RECURSIVE_CUTOFF) {
+                    tb_print_repeated(out, cnt);
+                    if (list != NULL) {
+                        Object *s = sb_finish(out);
+                        if (s == NULL || list_append(list, s) < 0) {
+                            XDECREF(s);
+                            sb_init(out);
+                            return -1;
+                        }
+                        DECREF(s);
+                        sb_init(out);
+                    }
+                }
+                last_file = code->filename;
+                last_line = tb->lineno;
+                last_name = code->name;
+                cnt = 0;
+            }
+            cnt++;
+            if (cnt <= TB_RECURSIVE_CUTOFF) {
+                tb_display_entry(out, tb);
+                emitted = true;
+            }
         }
-        cnt++;
-        if (cnt <= TB_RECURSIVE_CUTOFF) {
-            tb_display_entry(out, tb);
+        if (emitted && list != NULL) {
+            Object *s = sb_finish(out);
+            if (s == NULL || list_append(list, s) < 0) {
+                XDECREF(s);
+                sb_init(out);
+                return -1;
+            }
+            DECREF(s);
+            sb_init(out);
         }
     }
-    if (cnt > TB_RECURSIVE_CUTOFF) {
-        tb_print_repeated(out, cnt);
+    return 0;
+}
+
+/* sys.tracebacklimit, or TB_LIMIT when unset. */
+static long tb_limit(void) {
+    ThreadState *ts = ts_current();
+    Object *lim = dict_get_cstr(ts->interp->sysdict, "tracebacklimit");
+    if (lim != NULL && is_small_int(lim)) {
+        return (long)small_int_value(lim);
     }
+    return TB_LIMIT;
+}
+
+static void tb_print(StrBuilder *out, TracebackObject *tb) {
+    long limit = tb_limit();
+    if (limit <= 0) {
+        return;
+    }
+    sb_append_cstr(out, "Traceback (most recent call last):\n");
+    (void)tb_print_entries(out, tb, limit, NULL);
+}
+
+int traceback_format_tb(Object *tb, Object *list) {
+    if (tb == NULL || is_small_int(tb) || tb->type != &TracebackType) {
+        return 0;
+    }
+    StrBuilder sb;
+    sb_init(&sb);
+    int r = tb_print_entries(&sb, (TracebackObject *)tb, TB_LIMIT, list);
+    sb_discard(&sb);
+    return r;
 }
 
 /* ================================================================ exceptions */
@@ -777,6 +829,15 @@ static void tb_print_one(StrBuilder *out, Object *exc) {
     if (e->traceback != NULL && !is_small_int(e->traceback) &&
         e->traceback->type == &TracebackType) {
         tb_print(out, (TracebackObject *)e->traceback);
+    }
+    traceback_format_exception_only(exc, out);
+}
+
+void traceback_format_exception_only(Object *exc, StrBuilder *out) {
+    if (!exception_check(exc)) {
+        sb_append_cstr(out, obj_type_name(exc));
+        sb_append_cstr(out, "\n");
+        return;
     }
     Object *message = NULL;
     if (obj_is_instance_of(exc, &ExcSyntaxError)) {

@@ -30,6 +30,16 @@ void traceback_here(CodeObject *code, uint32_t lasti, Object *globals);
  * carets, "Type: message") to `out`. */
 void traceback_format_exception(Object *exc, StrBuilder *out);
 
+/* Append only the last part of that rendering for `exc` (no chain, no
+ * traceback): "Type: message" (with SyntaxError's source line and caret)
+ * plus any __notes__, as traceback.format_exception_only. */
+void traceback_format_exception_only(Object *exc, StrBuilder *out);
+
+/* Append one str per entry of the traceback chain `tb` (borrowed; anything
+ * but a traceback appends nothing) to `list`, as traceback.format_tb.
+ * Returns 0, or -1 with an exception set. */
+int traceback_format_tb(Object *tb, Object *list);
+
 /* Remember the source text of `filename` so tracebacks can show its lines
  * even when it is not a file on disk (borrowed str objects). */
 void traceback_remember_source(Object *filename, Object *source);

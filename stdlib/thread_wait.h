@@ -1,0 +1,20 @@
+/* thread_wait.h: waiting on a semaphore with the GIL released, shared by
+ * _thread's locks and _queue.SimpleQueue (mod_thread.c). */
+#ifndef GILPY_THREAD_WAIT_H
+#define GILPY_THREAD_WAIT_H
+
+#include <semaphore.h>
+#include <stdbool.h>
+
+#include "object.h"
+
+/* Parse (blocking=True, timeout=-1) as Lock.acquire does into a timeout in
+ * seconds: -1 forever, 0 don't wait; -2 with an exception on bad arguments. */
+double parse_acquire_args(const char *fname, Object *const *args, size_t nargs, Object *kwnames);
+
+/* Take `sem`, waiting at most `timeout` seconds (-1: forever) with the GIL
+ * released; *acquired tells whether it was taken. -1 with KeyboardInterrupt
+ * when Ctrl-C interrupts the main thread's wait. */
+int sem_acquire_timed(sem_t *sem, double timeout, bool *acquired);
+
+#endif /* GILPY_THREAD_WAIT_H */
