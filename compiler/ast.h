@@ -22,7 +22,24 @@
  * drops it in arena_free(); borrow them, INCREF to keep them longer.
  *
  * Not supported (no nodes): match statements, async def/for/with, TryStar
- * (except*), type comments. Await is parsed and kept for later.
+ * (except*), type comments; the parser rejects them with a clear
+ * SyntaxError. `await x` is parsed (anywhere, as CPython's parser does).
+ *
+ * For the code generator:
+ *   - Trees can be very deep without any brackets: `1 + 1 + ... + 1` with
+ *     50000 terms is a left-leaning chain of BinOps that CPython parses, then
+ *     refuses in its compiler with RecursionError("maximum recursion depth
+ *     exceeded during compilation"). Guard recursion when walking the tree.
+ *   - As in CPython, some errors belong to the compiler, not the parser:
+ *     'return'/'yield' outside function, 'break'/'continue' outside loop,
+ *     nonlocal at module level, duplicate argument names, "keyword argument
+ *     repeated", "multiple starred expressions in assignment", "starred
+ *     assignment target must be in a list or tuple", "can't use starred
+ *     expression here" (x = *a), assignments to __debug__.
+ *   - f-strings: a JoinedStr holds Constant (str) and FormattedValue parts;
+ *     `{x=}` has already been turned into the text "x=" plus a FormattedValue
+ *     with conversion 'r' (unless a spec or conversion was given).
+ *   - Adjacent literals are already concatenated: "a" "b" is one Constant.
  */
 #ifndef GILPY_AST_H
 #define GILPY_AST_H

@@ -199,7 +199,7 @@ int lex_init(Lexer *lx, const char *source, size_t size, Object *filename) {
                 err_clear();
             }
             Object *exc = syntax_error_new(&ExcSyntaxError, "source code cannot contain null bytes",
-                                           filename, line, 0, text, 0, 0);
+                                           filename, line, 0, text, line, 0);
             XDECREF(text);
             if (exc != NULL) {
                 err_set_exception(exc);
@@ -721,8 +721,8 @@ static void set_token(Lexer *lx, Token *out, TokenKind kind, const char *start, 
 }
 
 /* A zero-width token (DEDENT, ENDMARKER) at the current position. At the end
- * of the source CPython places them at the end of the last line, after its
- * newline. */
+ * of the source CPython places them on the last line, and its file tokenizer
+ * reports errors there with offset 0 (so no caret is shown). */
 static void set_empty_token(Lexer *lx, Token *out, TokenKind kind) {
     if (lx->cur >= lx->end && lx->lineno > 1) {
         const char *last = lx->end - 1; /* the final '\n' */
@@ -730,10 +730,10 @@ static void set_empty_token(Lexer *lx, Token *out, TokenKind kind) {
             last--;
         }
         out->kind = kind;
-        out->start = lx->end;
+        out->start = last;
         out->len = 0;
         out->lineno = out->end_lineno = lx->lineno - 1;
-        out->col_offset = out->end_col_offset = (int)(lx->end - last);
+        out->col_offset = out->end_col_offset = 0;
         return;
     }
     set_token(lx, out, kind, lx->cur, lx->lineno, (int)(lx->cur - lx->line_start));
@@ -911,10 +911,8 @@ at_eof:
         /* Reported by the caller as "'(' was never closed". */
         lx->status = LEX_ERROR_SOFT;
         int i = lx->level - 1;
-        /* (CPython's text keeps the newline only when that is the last line) */
         return lex_raise_at(lx, &ExcSyntaxError, lx->paren_lines[i], lx->paren_cols[i],
-                            lx->paren_lines[i], -1, lx->paren_lines[i] == lx->lineno - 1,
-                            "'%c' was never closed", lx->parens[i]);
+                            lx->paren_lines[i], -1, true, "'%c' was never closed", lx->parens[i]);
     }
     if (lx->indent_level > 0) {
         lx->indent_level--;

@@ -139,18 +139,6 @@ void *parser_error_generic(Parser *p) {
         return NULL;
     }
     Token *t = token_ref(p, p->furthest < p->ntokens ? p->furthest : p->ntokens - 1);
-    if (t->kind != TOK_ENDMARKER && p->furthest + 1 >= p->ntokens) {
-        /* CPython's parser has always looked one token further by the time it
-         * gives up; if that token is the end of the source inside brackets
-         * ("'(' was never closed") or a tokenizer error, that is the error. */
-        size_t furthest = p->furthest;
-        parser_token_at(p, furthest + 1);
-        p->furthest = furthest;
-        if (p->error) {
-            return NULL;
-        }
-        t = token_ref(p, furthest);
-    }
     if (t->kind == TOK_INDENT || t->kind == TOK_DEDENT) {
         /* CPython reports these without looking at the rest of the source */
         p->skip_rest_check = true;
@@ -169,8 +157,8 @@ Token *parser_expect(Parser *p, TokenKind k) {
     return parser_error_generic(p);
 }
 
-/* A token the grammar insists on (CPython's &&':' "forced" tokens, used
- * after `def`, `for ... in ...`, `try`, `else` and `finally`): anything else
+/* A token the grammar insists on (CPython's &&':' "forced" tokens: the '('
+ * and ':' of `def`, and the ':' of `try`, `else` and `finally`): anything else
  * there is "expected ':'" (or "expected '('"), located at that token. */
 bool parser_expect_forced(Parser *p, TokenKind k) {
     if (accept_token(p, k)) {

@@ -705,22 +705,18 @@ static Object *number_value(Token *t) {
     return int_from_string(t->start, t->len, 0);
 }
 
-/* The element list of a display after its opening bracket, up to (not
- * including) `closer`. Used by tuples, lists and sets. */
+/* The elements of a tuple, list or set display, from its already parsed
+ * `first` element: (',' star_named_expression)* [','] up to (not
+ * including) the `closer` bracket. */
 static int display_elements(Parser *p, PtrVec *elts, TokenKind closer, Expr *first) {
-    if (first != NULL && parser_vec_push(p, elts, first) < 0) {
+    if (parser_vec_push(p, elts, first) < 0) {
         return -1;
     }
-    while (first == NULL || accept_token(p, TOK_COMMA)) {
-        first = elts->count > 0 ? elts->items[0] : NULL;
-        if (peek_kind(p) == closer) {
-            break;
-        }
+    while (accept_token(p, TOK_COMMA) && peek_kind(p) != closer) {
         Expr *item = star_named_expression(p);
         if (item == NULL || parser_vec_push(p, elts, item) < 0) {
             return -1;
         }
-        first = item;
     }
     return 0;
 }
@@ -1239,8 +1235,12 @@ Arguments *parse_parameters(Parser *p, bool is_lambda, TokenKind closer) {
                     return NULL;
                 }
             } else if (peek_kind(p) == closer ||
-                       (peek_kind(p) == TOK_COMMA && peek_kind_at(p, 1) == closer)) {
-                return parser_error_at_token(p, &ExcSyntaxError, t,
+                       (peek_kind(p) == TOK_COMMA && (peek_kind_at(p, 1) == closer ||
+                                                      peek_kind_at(p, 1) == TOK_DOUBLESTAR))) {
+                /* def f(*), def f(*,), def f(*, **kw); for a lambda CPython
+                 * points at the furthest token read instead of the '*' */
+                return parser_error_at_token(p, &ExcSyntaxError,
+                                             is_lambda ? token_ref(p, p->furthest) : t,
                                       "named arguments must follow bare *");
             } else if (peek_kind(p) != TOK_COMMA) {
                 return parser_error_generic(p);

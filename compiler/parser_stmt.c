@@ -640,7 +640,7 @@ static Stmt *for_statement(Parser *p) {
         return NULL;
     }
     Expr *iter = parse_star_expressions(p);
-    if (iter == NULL || !parser_expect_forced(p, TOK_COLON)) {
+    if (iter == NULL || !parser_expect_colon(p)) {
         return NULL;
     }
     bool ok;
@@ -959,9 +959,15 @@ int parse_statement(Parser *p, PtrVec *out) {
     case TOK_KW_DEF: return push_stmt(p, out, function_def(p, (ExprSeq){NULL, 0}));
     case TOK_KW_CLASS: return push_stmt(p, out, class_def(p, (ExprSeq){NULL, 0}));
     case TOK_AT: return push_stmt(p, out, decorated(p));
-    case TOK_KW_ASYNC:
-        parser_error_at_token(p, &ExcSyntaxError, parser_token(p), "async is not supported by gilpy");
-        return -1;
+    case TOK_KW_ASYNC: {
+        TokenKind next = peek_kind_at(p, 1);
+        if (next == TOK_KW_DEF || next == TOK_KW_FOR || next == TOK_KW_WITH) {
+            parser_error_at_token(p, &ExcSyntaxError, parser_token(p),
+                                  "async is not supported by gilpy");
+            return -1;
+        }
+        return simple_statements(p, out); /* `async = 1`: invalid syntax, as CPython */
+    }
     default:
         return simple_statements(p, out);
     }

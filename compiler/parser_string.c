@@ -150,15 +150,21 @@ static int decode_escapes(Parser *p, StrBuilder *sb, const char *s, size_t n, bo
         }
         case 'N':
             if (!bytes) {
+                /* \N{NAME} needs the Unicode name database, which gilpy does
+                 * not have: say so clearly (and word a malformed one as CPython). */
                 size_t end = i;
                 while (end < n && s[end] != '}') {
                     end++;
                 }
+                bool brace = i < n && s[i] == '{';
+                bool malformed = !brace || end >= n || end == i + 1;
+                size_t last = !brace ? i - 1 : end >= n ? n - 1 : end == i + 1 ? i : end;
                 char detail[160];
                 snprintf(detail, sizeof detail,
-                         "'unicodeescape' codec can't decode bytes in position %zu-%zu: \\N{...} "
-                         "escapes are not supported by gilpy",
-                         body_offset + esc_start, body_offset + (end < n ? end : n - 1));
+                         "'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+                         body_offset + esc_start, body_offset + last,
+                         malformed ? "malformed \\N character escape"
+                                   : "\\N{...} escapes are not supported by gilpy");
                 error_after(p, "(unicode error) %s", detail);
                 return -1;
             }

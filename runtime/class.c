@@ -71,9 +71,23 @@ static Object *compute_mro(TypeObject *t, Object *bases) {
             StrBuilder sb;
             sb_init(&sb);
             sb_append_cstr(&sb, "Cannot create a consistent method resolution\norder (MRO) for bases");
-            for (size_t i = 0; i < nb; i++) {
-                sb_append_cstr(&sb, i == 0 ? " " : ", ");
-                sb_append_cstr(&sb, ((TypeObject *)tuple_get(bases, i))->name);
+            /* As CPython: the distinct heads still waiting to be merged. */
+            bool first = true;
+            for (size_t i = 0; i < nseq; i++) {
+                if (heads[i] >= tuple_size(seqs[i])) {
+                    continue;
+                }
+                Object *h = tuple_get(seqs[i], heads[i]);
+                bool dup = false;
+                for (size_t j = 0; j < i && !dup; j++) {
+                    dup = heads[j] < tuple_size(seqs[j]) && tuple_get(seqs[j], heads[j]) == h;
+                }
+                if (dup) {
+                    continue;
+                }
+                sb_append_cstr(&sb, first ? " " : ", ");
+                sb_append_cstr(&sb, ((TypeObject *)h)->name);
+                first = false;
             }
             Object *msg = sb_finish(&sb);
             if (msg != NULL) {
@@ -349,6 +363,13 @@ Object *class_new(TypeObject *meta, Object *name, Object *bases, Object *ns,
             XDECREF(own_bases);
             return err_format(&ExcTypeError, "type '%.100s' is not an acceptable base type",
                               ((TypeObject *)b)->name);
+        }
+        for (size_t j = 0; j < i; j++) {
+            if (tuple_get(bases, j) == b) {
+                XDECREF(own_bases);
+                return err_format(&ExcTypeError, "duplicate base class %.100s",
+                                  ((TypeObject *)b)->name);
+            }
         }
     }
     TypeObject *base = best_base(bases);

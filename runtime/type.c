@@ -309,6 +309,11 @@ static int type_setattr(Object *self, Object *name, Object *value) {
     if (r < 0) {
         return -1;
     }
+    if (value != NULL && str_check(value) && str_equal_cstr(name, "__module__")) {
+        Object *old = t->module_name; /* repr(C) reads the cached name */
+        t->module_name = NEWREF(value);
+        XDECREF(old);
+    }
     /* `C.__repr__ = f` after the class statement: recompute the slots so that
      * repr(C()) sees it (as CPython's update_slot). Subclasses that already
      * exist are not revisited: gilpy keeps no subclass list. */

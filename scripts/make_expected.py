@@ -2,6 +2,7 @@
 """Regenerate the expected results of gilpy's tests by running each one under CPython (python3).
 
   golden  tests/golden/**/NNN_name.py -> .exp (stdout), .status (when not 0), .err (when not empty)
+  thread  tests/thread/NNN_name.py    -> the same files, made the same way
   errors  tests/errors/NNN_name.py    -> .err (stderr), .status, .out (when not empty)
   cli     tests/cli/NNN_name.args     -> .out, .err, .status
 
@@ -60,9 +61,10 @@ def main():
 
     made = skipped = 0
     problems = []
-    for path in sources(os.path.join(ROOT, "tests", "golden"), ".py"):
-        if not wanted(path):
-            continue
+    golden_like = [os.path.join(ROOT, "tests", suite) for suite in ("golden", "thread")]
+    for path in (p for base in golden_like for p in sources(base, ".py")):
+        if not wanted(path) or not run_tests.is_test_name(os.path.basename(path)):
+            continue  # helper modules imported by tests are not tests
         if differs(path):
             skipped += 1
             continue

@@ -6,6 +6,7 @@ Suites (each test is run with cwd = the repository root and its path relative to
   golden  tests/golden/<area>/NNN_name.py: stdout must equal NNN_name.exp; the exit status
           must be 0, or the number in NNN_name.status; stderr must equal NNN_name.err if that
           file exists. A first line `# gilpy-args: -X ...` adds options to gilpy's command line.
+  thread  tests/thread/NNN_name.py: thread behaviour tests, checked exactly as golden tests.
   errors  tests/errors/NNN_name.py: stderr must equal .err, the exit status .status, and stdout
           .out (empty when there is no .out).
   cli     tests/cli/NNN_name.args: one command-line argument per line (`#` lines are comments),
@@ -168,23 +169,29 @@ def rel(path):
     return os.path.relpath(path, ROOT)
 
 
-def collect_golden(gilpy):
+def is_test_name(fn):
+    """A golden test is NNN_name.py; other .py files (helper modules and packages that tests
+    import, e.g. tests/golden/490_modules/shop/__init__.py) are not tests."""
+    return re.match(r"[0-9]+_.*\.py$", fn) is not None
+
+
+def collect_golden(gilpy, suite="golden"):
     tests = []
-    base = os.path.join(ROOT, "tests", "golden")
+    base = os.path.join(ROOT, "tests", suite)
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames.sort()
         for fn in sorted(filenames):
-            if not fn.endswith(".py"):
+            if not is_test_name(fn):
                 continue
             path = os.path.join(dirpath, fn)
             stem = path[:-3]
             exp = read_text(stem + ".exp")
             if exp is None:
-                tests.append(Test("golden", rel(stem), None))
+                tests.append(Test(suite, rel(stem), None))
                 continue
             status = int(read_text(stem + ".status", "0").strip() or 0)
             argv = [gilpy] + gilpy_args_of(path) + [rel(path)]
-            tests.append(Test("golden", rel(stem), argv, exp_out=exp,
+            tests.append(Test(suite, rel(stem), argv, exp_out=exp,
                               exp_err=read_text(stem + ".err"), exp_status=status))
     return tests
 
@@ -262,7 +269,8 @@ def main():
                     help="the interpreter to test (python3 works too, to test the tests)")
     ap.add_argument("--build", help="build directory whose tests/test_* unit tests to run")
     ap.add_argument("--no-unit", action="store_true", help="skip the C unit tests")
-    ap.add_argument("--suite", action="append", choices=["unit", "golden", "errors", "cli"],
+    ap.add_argument("--suite", action="append",
+                    choices=["unit", "golden", "thread", "errors", "cli"],
                     help="run only this suite (repeatable)")
     ap.add_argument("--filter", action="append", default=[],
                     help="run only tests whose name contains SUBSTR (repeatable)")
@@ -275,13 +283,15 @@ def main():
     gilpy = opts.gilpy
     if os.sep in gilpy and not os.path.isabs(gilpy):
         gilpy = os.path.abspath(gilpy)
-    suites = opts.suite or ["unit", "golden", "errors", "cli"]
+    suites = opts.suite or ["unit", "golden", "thread", "errors", "cli"]
 
     tests = []
     if "unit" in suites and not opts.no_unit and opts.build:
         tests += collect_unit(os.path.abspath(opts.build))
     if "golden" in suites:
         tests += collect_golden(gilpy)
+    if "thread" in suites:
+        tests += collect_golden(gilpy, "thread")
     if "errors" in suites:
         tests += collect_errors(gilpy)
     if "cli" in suites:

@@ -1,0 +1,2 @@
+import os
+import requests_that_do_not_exist

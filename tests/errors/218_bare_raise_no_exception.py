@@ -1,0 +1,4 @@
+def retry():
+    raise
+
+retry()

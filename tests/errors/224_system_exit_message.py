@@ -1,0 +1,3 @@
+import sys
+print("checking arguments")
+sys.exit("usage: prog FILE")

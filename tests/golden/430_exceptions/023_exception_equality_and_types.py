@@ -1,0 +1,8 @@
+a = ValueError("x")
+b = ValueError("x")
+print(a == b, a == a, type(a) == type(b))
+print(ValueError.__name__, ValueError.__qualname__, ValueError.__module__)
+print(isinstance(a, Exception), isinstance(ValueError, type))
+print(BaseException.__mro__)
+print(KeyError.__mro__)
+print(repr(ValueError), str(ZeroDivisionError))

@@ -1,0 +1,2 @@
+import traceback
+print(repr(traceback.format_exc()))

@@ -1,0 +1,12 @@
+print([x * 2 for x in range(5)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[y for y in range(x)] for x in range(4)])
+print([x for row in [[1, 2], [3], []] for x in row])
+print([i if i % 2 else -i for i in range(6)])
+print([c.upper() for c in "hello" if c not in "l"])
+m = [[1, 2, 3], [4, 5, 6]]
+print([[row[i] for row in m] for i in range(3)])
+print([(a, b) for a, b in zip("xyz", range(3))])
+print([x for x in []])
+print([f(3) for f in [lambda v: v + 1, lambda v: v * 2]])

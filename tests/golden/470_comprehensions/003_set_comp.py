@@ -1,0 +1,5 @@
+print(sorted({x % 4 for x in range(20)}))
+print({c for c in "mississippi"} == set("misp"))
+print(sorted({(x, y) for x in range(3) for y in range(3) if x < y}))
+print(type({x for x in ()}).__name__, len({x for x in ()}))
+print(sorted({w.lower() for w in "The the THE cat Cat".split()}))

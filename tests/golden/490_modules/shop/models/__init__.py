@@ -1,0 +1,1 @@
+print("shop.models runs:", __name__, __package__)
