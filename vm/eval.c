@@ -59,6 +59,12 @@ bool eval_take_sigint(void) {
 
 void eval_request_sigint(void) { eval_sigint_pending = 1; }
 
+/* Other signals (the signal module) set eval_signals_pending from their C
+ * handler; the main thread's breaker then calls eval_signal_hook, which runs
+ * the Python-level handlers. */
+volatile sig_atomic_t eval_signals_pending;
+int (*eval_signal_hook)(void);
+
 /* The eval breaker: every few hundred instructions, and whenever another
  * thread asks for the GIL, the loop comes here. `used` instructions ran
  * since the last visit. Returns how many to run before the next visit, or -1
@@ -69,6 +75,12 @@ int32_t eval_handle_breaker(ThreadState *ts, int32_t used) {
         eval_sigint_pending = 0;
         err_set_none(&ExcKeyboardInterrupt);
         return -1;
+    }
+    if (eval_signals_pending && vt->is_main && eval_signal_hook != NULL) {
+        eval_signals_pending = 0;
+        if (eval_signal_hook() < 0) {
+            return -1;
+        }
     }
     if (gc_collect_due) {
         gc_maybe_collect();

@@ -2,6 +2,8 @@
 #ifndef GILPY_EVAL_H
 #define GILPY_EVAL_H
 
+#include <signal.h>
+
 #include "frame.h"
 #include "object.h"
 #include "state.h"
@@ -20,6 +22,12 @@ MAY_RAISE Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag);
  * (yielding the GIL if it is spent and someone waits). Returns the number of
  * instructions to run before the next visit, or -1 with an exception set. */
 MAY_RAISE int32_t eval_handle_breaker(ThreadState *ts, int32_t used);
+
+/* Signals handled by the signal module: its C handler sets
+ * eval_signals_pending; the main thread's eval breaker then calls
+ * eval_signal_hook (0, or -1 with the exception a Python handler raised). */
+extern volatile sig_atomic_t eval_signals_pending;
+extern int (*eval_signal_hook)(void);
 
 /* Ctrl-C bookkeeping: take (and clear) a pending SIGINT; request one. */
 bool eval_take_sigint(void);
