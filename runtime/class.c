@@ -19,6 +19,7 @@
 #include "tuple.h"
 
 Object *(*class_body_runner)(Object *func, Object *namespace);
+Object *(*class_caller_globals)(void);
 
 void type_inherit_slots(TypeObject *t, const TypeObject *b);
 
@@ -183,10 +184,45 @@ static const GetSetDef instance_dict_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-/* Free an instance of a class: drop the instance dict the class added, then
- * let the native base free the rest. */
+/* Run self.__del__() once, if the class has one. Returns true when the
+ * finalizer resurrected the object (stored a new reference somewhere). */
+bool class_finalize(Object *self) {
+    GCHeader *gc = (GCHeader *)self - 1;
+    if (gc->gc_flags & GC_FLAG_FINALIZED) {
+        return false;
+    }
+    Object *key = str_intern_cstr("__del__");
+    Object *del = key != NULL ? type_lookup(self->type, key) : NULL;
+    XDECREF(key);
+    if (del == NULL) {
+        return false;
+    }
+    gc->gc_flags |= GC_FLAG_FINALIZED;
+    intptr_t before = self->refcount;
+    self->refcount++; /* keep it alive while __del__ runs */
+    Object *saved = err_fetch();
+    bool found;
+    Object *r = slot_call_special(self, "__del__", NULL, 0, &found);
+    if (r == NULL && err_occurred()) {
+        obj_report_unraisable(del);
+    }
+    XDECREF(r);
+    err_restore(saved);
+    self->refcount--;
+    return self->refcount > before;
+}
+
+/* Free an instance of a class: run __del__, drop the instance dict the class
+ * added, then let the native base free the rest. */
 static void heap_instance_dealloc(Object *self) {
     TypeObject *t = self->type;
+    if (!(((GCHeader *)self - 1)->gc_flags & GC_FLAG_FINALIZED)) {
+        self->refcount = 1; /* resurrect for the finalizer */
+        bool resurrected = class_finalize(self);
+        if (--self->refcount != 0 || resurrected) {
+            return; /* __del__ kept a reference: the object lives on */
+        }
+    }
     TypeObject *native = native_base(t);
     if (t->dict_offset != 0 && t->dict_offset != native->dict_offset) {
         Object **slot = (Object **)((char *)self + t->dict_offset);
@@ -269,6 +305,7 @@ static Object *heap_type_construct(TypeObject *cls, Object *const *args, size_t 
 
 static void heap_type_dealloc(Object *self) {
     TypeObject *t = (TypeObject *)self;
+    XDECREF(t->subclasses);
     XDECREF(t->dict);
     XDECREF(t->mro);
     XDECREF(t->bases);
@@ -413,6 +450,17 @@ Object *class_new(TypeObject *meta, Object *name, Object *bases, Object *ns,
     }
     DECREF(qualname_key);
     Object *module = dict_get_cstr(t->dict, "__module__");
+    if (module == NULL && class_caller_globals != NULL) {
+        /* type("C", (), {}): the module is the caller's __name__ */
+        Object *globals = class_caller_globals();
+        Object *modname = globals != NULL ? dict_get_cstr(globals, "__name__") : NULL;
+        if (modname != NULL) {
+            if (dict_set_cstr(t->dict, "__module__", modname) < 0) {
+                goto fail;
+            }
+            module = modname;
+        }
+    }
     if (module != NULL && str_check(module)) {
         t->module_name = NEWREF(module);
     }
@@ -472,6 +520,11 @@ Object *class_new(TypeObject *meta, Object *name, Object *bases, Object *ns,
         goto fail;
     }
     t->new_instance = heap_type_construct;
+    for (size_t i = 0; i < tuple_size(bases); i++) {
+        if (type_add_subclass((TypeObject *)tuple_get(bases, i), t) < 0) {
+            goto fail;
+        }
+    }
     if (call_set_names(t) < 0 || call_init_subclass(t, kwvalues, kwnames) < 0) {
         goto fail;
     }

@@ -23,6 +23,18 @@ extern Object *(*class_body_runner)(Object *func, Object *namespace);
  * Returns 0 and new references, or -1 with RuntimeError set. */
 extern int (*super_zero_arg_hook)(Object **type, Object **obj);
 
+/* Installed by the VM: the globals dict of the running Python frame
+ * (borrowed, NULL when none); type(name, bases, dict) sets __module__ from
+ * its __name__ as CPython does. */
+extern Object *(*class_caller_globals)(void);
+
+/* Run an instance's __del__ once (dealloc and the cycle collector call it).
+ * True if the finalizer resurrected the object. */
+bool class_finalize(Object *self);
+
+/* Record `sub` in base.__subclasses__() (type.c). */
+MAY_RAISE int type_add_subclass(TypeObject *base, TypeObject *sub);
+
 extern TypeObject StaticMethodType, ClassMethodType, PropertyType, SuperType;
 
 MAY_RAISE Object *staticmethod_new(Object *callable);

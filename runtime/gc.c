@@ -20,6 +20,7 @@
  */
 #include "gc.h"
 
+#include "class.h"
 #include "errors.h"
 #include "list.h"
 #include "memory.h"
@@ -125,6 +126,16 @@ ssize_t gc_collect(void) {
         }
     }
     ssize_t found = (ssize_t)list_size(work);
+    /* Finalizers (__del__) run first, while every object is still intact.
+     * (A finalizer that resurrects an object is not detected here: the
+     * object is then cleared anyway, which is memory-safe but loses its
+     * attributes. CPython re-checks reachability; gilpy does not yet.) */
+    for (size_t i = 0; i < list_size(work); i++) {
+        Object *v = list_get(work, i);
+        if (v->type->flags & TYPE_FLAG_HEAPTYPE) {
+            class_finalize(v);
+        }
+    }
     for (size_t i = 0; i < list_size(work); i++) {
         Object *v = list_get(work, i);
         if (v->type->clear != NULL) {

@@ -38,7 +38,7 @@ static const CompareOp swapped_compare[CMP_COUNT] = {CMP_GT, CMP_GE, CMP_EQ, CMP
 /* All tracked containers, for the cycle collector (runtime/gc.c). Runtime-wide
  * and protected by the GIL, like every refcount. gc_tracked_head is the list's
  * sentinel; an untracked object has next == NULL. */
-GCHeader gc_tracked_head = {&gc_tracked_head, &gc_tracked_head, 0};
+GCHeader gc_tracked_head = {&gc_tracked_head, &gc_tracked_head, 0, 0};
 size_t gc_allocations_since_collect;
 size_t gc_collect_threshold = 700;
 bool gc_collect_due;
@@ -113,6 +113,15 @@ void obj_dealloc(Object *v) {
     } else {
         obj_free(v);
     }
+}
+
+void (*obj_unraisable_hook)(Object *obj);
+
+void obj_report_unraisable(Object *obj) {
+    if (obj_unraisable_hook != NULL) {
+        obj_unraisable_hook(obj);
+    }
+    err_clear();
 }
 
 /* ================================================================ repr and str */

@@ -270,6 +270,7 @@ struct TypeObject {
     Object *module_name; /* str or NULL ("builtins") */
     size_t dict_offset;  /* offset of the instance __dict__ slot; 0: none */
     uint32_t version;    /* bumped when the type or a base changes (attribute caches) */
+    Object *subclasses;  /* list of direct subclasses (strong references), or NULL */
 };
 
 /* ---------------------------------------------------------------- allocation */
@@ -280,7 +281,16 @@ typedef struct GCHeader {
     struct GCHeader *next;
     struct GCHeader *prev;
     intptr_t gc_refs;
+    uintptr_t gc_flags; /* GC_FLAG_* */
 } GCHeader;
+
+enum { GC_FLAG_FINALIZED = 1 }; /* __del__ already ran (it runs at most once) */
+
+/* Report an exception nobody can catch (raised by __del__, say), as CPython's
+ * "Exception ignored in: <obj>" message; the VM installs the printer. The
+ * hook takes the pending exception. Runtime code never prints itself. */
+extern void (*obj_unraisable_hook)(Object *obj);
+void obj_report_unraisable(Object *obj);
 
 /* Allocate `size` bytes for an object of `type` (size >= type->basic_size for
  * variable-size objects), zeroed, refcount 1. For GC types the object is also

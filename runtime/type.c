@@ -172,6 +172,9 @@ int type_ready(TypeObject *t) {
         if (b->flags & TYPE_FLAG_EXCEPTION) {
             t->flags |= TYPE_FLAG_EXCEPTION;
         }
+        if (type_add_subclass(b, t) < 0) {
+            return -1;
+        }
     }
     t->flags |= TYPE_FLAG_READY;
     if (t->name_obj == NULL) {
@@ -397,8 +400,22 @@ static Object *type_mro_method(Object *self, Object *const *args, size_t nargs, 
     return list_from_iterable(((TypeObject *)self)->mro);
 }
 
+int type_add_subclass(TypeObject *base, TypeObject *sub) {
+    if (base->subclasses == NULL && (base->subclasses = list_new(0)) == NULL) {
+        return -1;
+    }
+    return list_append(base->subclasses, (Object *)sub);
+}
+
+static Object *type_subclasses_method(Object *self, Object *const *args, size_t nargs,
+                                      Object *kwnames) {
+    Object *subs = ((TypeObject *)self)->subclasses;
+    return subs != NULL ? list_from_iterable(subs) : list_new(0);
+}
+
 static const MethodDef type_methods[] = {
     {"mro", type_mro_method, 0, "Return a type's method resolution order."},
+    {"__subclasses__", type_subclasses_method, 0, "Return a list of immediate subclasses."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -84,6 +84,8 @@ static Object *interp_init_native(Interpreter *interp, const char *name) {
     return m;
 }
 
+static void interp_report_unraisable(Object *obj);
+
 Interpreter *vm_create(const NativeModuleDef *modules, int argc, char **argv,
                        const VMConfig *config) {
     Interpreter *interp = calloc(1, sizeof(Interpreter));
@@ -113,6 +115,7 @@ Interpreter *vm_create(const NativeModuleDef *modules, int argc, char **argv,
     FunctionType.call = call_python_function;
     class_body_runner = vm_call_with_locals; /* runtime/class.c runs class bodies through us */
     vm_super_init();                         /* zero-argument super() (vm/super.c) */
+    obj_unraisable_hook = interp_report_unraisable;
 
     vi->sources = dict_new();
     vi->initializing = dict_new();
@@ -232,6 +235,29 @@ void vm_print_exception(Object *exc) {
     }
     err_clear();
     err_restore(saved);
+}
+
+/* obj_unraisable_hook: an exception nobody can catch (raised by __del__, a
+ * cleanup...) is printed as CPython prints it:
+ *   Exception ignored in: <function C.__del__ at 0x...>
+ *   Traceback (most recent call last): ... */
+static void interp_report_unraisable(Object *obj) {
+    Object *exc = err_fetch();
+    if (exc == NULL) {
+        return;
+    }
+    Object *what = obj != NULL ? obj_repr(obj) : NULL;
+    err_clear();
+    Object *header = str_from_format("Exception ignored in: %s\n",
+                                     what != NULL ? str_utf8(what) : "<object repr() failed>");
+    XDECREF(what);
+    if (header != NULL) {
+        interp_write_stderr(header);
+        DECREF(header);
+    }
+    err_clear();
+    vm_print_exception(exc);
+    DECREF(exc);
 }
 
 int vm_system_exit_status(Object *exc) {

@@ -8,6 +8,7 @@
 #include "frame.h"
 #include "str.h"
 #include "tuple.h"
+#include "vm.h"
 
 static int super_zero_arg(Object **type_out, Object **obj_out) {
     Frame *f = ts_current()->frame;
@@ -63,4 +64,10 @@ static int super_zero_arg(Object **type_out, Object **obj_out) {
     return -1;
 }
 
-void vm_super_init(void) { super_zero_arg_hook = super_zero_arg; }
+/* Installs the class machinery's hooks into the VM (called once by vm_create):
+ * zero-argument super(), and the caller's globals that type(name, bases, dict)
+ * takes __module__ from. */
+void vm_super_init(void) {
+    super_zero_arg_hook = super_zero_arg;
+    class_caller_globals = vm_current_globals;
+}
