@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "attrcache.h"
 #include "call.h"
 #include "dict.h"
 #include "errors.h"
@@ -92,16 +93,42 @@ int32_t eval_handle_breaker(ThreadState *ts, int32_t used) {
 
 /* ================================================================ helpers */
 
-/* LOAD_GLOBAL's inline cache, one entry per instruction of a code object
- * (code->vm_cache), valid while both dicts keep their version. The entry
- * holds strong references to the two dicts, so a dict freed and reallocated
- * at the same address can never be mistaken for the cached one. */
+/* The inline caches, one entry per instruction of a code object
+ * (code->vm_cache), allocated on first use.
+ *
+ * LOAD_GLOBAL: valid while both dicts keep their version. The entry holds
+ * strong references to the two dicts, so a dict freed and reallocated at the
+ * same address can never be mistaken for the cached one.
+ *
+ * LOAD_ATTR / STORE_ATTR / LOAD_METHOD (the attr_* fields; globals and
+ * builtins stay NULL): valid while the owner's type has the version tag
+ * attr_tag and type_cache_epoch is attr_epoch (runtime/attrcache.h), that
+ * is, while no class anywhere changed. What a valid entry promises:
+ *   LOAD_ATTR   the type's lookup is the generic one and attr_descr (borrowed,
+ *               NULL if none) is what the type's MRO holds for the name: not
+ *               a data descriptor, so the instance dict is tried first.
+ *   STORE_ATTR  the type's setattr is the generic one, instances have a dict,
+ *               and the MRO holds no data descriptor for the name.
+ *   LOAD_METHOD attr_descr is a function (or native method) found in the
+ *               type, to be called with the object prepended unless the
+ *               instance dict shadows it.
+ * attr_hint is where the name sat in the last instance dict (a hint only). */
 typedef struct GlobalCacheEntry {
     Object *globals; /* strong (or NULL): the dicts the entry was filled from */
     Object *builtins;
-    uint64_t globals_version;
-    uint64_t builtins_version;
-    Object *value; /* borrowed: still owned by one of the dicts while versions match */
+    union {
+        struct {
+            uint64_t globals_version;
+            uint64_t builtins_version;
+            Object *value; /* borrowed: still owned by one of the dicts while versions match */
+        };
+        struct {
+            uint64_t attr_epoch;
+            uint32_t attr_tag; /* 0: empty */
+            uint32_t attr_hint;
+            Object *attr_descr; /* borrowed: owned by a type dict while the entry is valid */
+        };
+    };
 } GlobalCacheEntry;
 
 typedef struct GlobalCache {
@@ -120,19 +147,29 @@ static void eval_global_cache_free(void *p) {
     mem_free(cache);
 }
 
-/* Fill the cache entry of instruction `index` (failures are ignored). */
-static void eval_global_cache_fill(CodeObject *code, size_t index, Object *globals,
-                                   Object *builtins, Object *value) {
+/* The code object's cache, allocated (zeroed) on first use; NULL if out of
+ * memory (the error is cleared: caching is optional). */
+static GlobalCache *eval_cache_of(CodeObject *code) {
     GlobalCache *cache = code->vm_cache;
     if (cache == NULL) {
         cache = mem_alloc(sizeof(GlobalCache) + code->ncode * sizeof(GlobalCacheEntry));
         if (cache == NULL) {
             err_clear();
-            return;
+            return NULL;
         }
         cache->count = code->ncode;
         code->vm_cache = cache;
         code->vm_cache_free = eval_global_cache_free;
+    }
+    return cache;
+}
+
+/* Fill the cache entry of instruction `index` (failures are ignored). */
+static void eval_global_cache_fill(CodeObject *code, size_t index, Object *globals,
+                                   Object *builtins, Object *value) {
+    GlobalCache *cache = eval_cache_of(code);
+    if (cache == NULL) {
+        return;
     }
     GlobalCacheEntry *e = &cache->entries[index];
     Object *old_globals = e->globals, *old_builtins = e->builtins;
@@ -143,6 +180,36 @@ static void eval_global_cache_fill(CodeObject *code, size_t index, Object *globa
     e->value = value;
     XDECREF(old_globals);
     XDECREF(old_builtins);
+}
+
+/* The attribute cache entry of the instruction being run when it is valid
+ * for type t (see above), else NULL. */
+static inline GlobalCacheEntry *eval_attr_cache_hit(CodeObject *code, size_t index,
+                                                    TypeObject *t) {
+    GlobalCache *cache = code->vm_cache;
+    if (cache == NULL) {
+        return NULL;
+    }
+    GlobalCacheEntry *e = &cache->entries[index];
+    if (e->attr_tag == t->version && e->attr_epoch == type_cache_epoch && e->attr_tag != 0) {
+        return e;
+    }
+    return NULL;
+}
+
+/* Record in the attribute cache entry of instruction `index` that type t's
+ * state is as the comment above says, with `descr` (borrowed) the MRO's
+ * value for the name. Call only once the promise has been checked. */
+static void eval_attr_cache_fill(CodeObject *code, size_t index, TypeObject *t, Object *descr) {
+    uint32_t tag = type_version_tag(t);
+    GlobalCache *cache = tag != 0 ? eval_cache_of(code) : NULL;
+    if (cache == NULL) {
+        return;
+    }
+    GlobalCacheEntry *e = &cache->entries[index];
+    e->attr_epoch = type_cache_epoch;
+    e->attr_tag = tag;
+    e->attr_descr = descr;
 }
 
 static void eval_unbound_local(CodeObject *code, size_t index) {
@@ -1183,9 +1250,44 @@ dispatch:
 
     TARGET(LOAD_ATTR) {
         Object *owner = TOP();
-        Object *v = obj_getattr(owner, names[oparg]);
+        Object *name = names[oparg];
+        Object *v;
+        TypeObject *t = obj_type(owner);
+        GlobalCacheEntry *e = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
+        if (e != NULL) {
+            /* Generic lookup, no data descriptor: the instance dict, then the
+             * type's attribute (obj_generic_getattr's order). */
+            if (t->dict_offset != 0) {
+                Object *d = *(Object **)((char *)owner + t->dict_offset);
+                if (d != NULL && (v = dict_get_str_hint(d, name, &e->attr_hint)) != NULL) {
+                    sp[-1] = NEWREF(v);
+                    DECREF(owner);
+                    DISPATCH();
+                }
+            }
+            Object *descr = e->attr_descr;
+            if (descr != NULL) {
+                TypeObject *dt = obj_type(descr);
+                if (dt->descr_get == NULL) {
+                    v = NEWREF(descr);
+                } else {
+                    INCREF(descr); /* the getter may change the class */
+                    v = dt->descr_get(descr, owner, t);
+                    DECREF(descr);
+                }
+                goto load_attr_done;
+            }
+        }
+        v = obj_getattr(owner, name);
+        if (v != NULL && (t->getattr == NULL || t->getattr == obj_generic_getattr)) {
+            Object *descr = type_lookup(t, name);
+            if (descr == NULL || obj_type(descr)->descr_set == NULL) {
+                eval_attr_cache_fill(code, INSTR_INDEX() - 1, t, descr);
+            }
+        }
+    load_attr_done:
         if (v == NULL) {
-            eval_attribute_error_context(owner, names[oparg]);
+            eval_attribute_error_context(owner, name);
         }
         DECREF(owner);
         if (v == NULL) {
@@ -1197,9 +1299,31 @@ dispatch:
     }
 
     TARGET(STORE_ATTR) {
-        Object *owner = POP();
-        Object *v = POP();
-        int r = obj_setattr(owner, names[oparg], v);
+        Object *owner = sp[-1];
+        Object *v = sp[-2];
+        Object *name = names[oparg];
+        TypeObject *t = obj_type(owner);
+        GlobalCacheEntry *e = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
+        if (e != NULL) {
+            /* Generic setattr, no data descriptor: replace the value in the
+             * instance dict when the name is already there. */
+            Object *d = *(Object **)((char *)owner + t->dict_offset);
+            if (d != NULL && dict_replace_str_hint(d, name, v, &e->attr_hint)) {
+                sp -= 2;
+                DECREF(v);
+                DECREF(owner);
+                DISPATCH();
+            }
+        }
+        sp -= 2;
+        int r = obj_setattr(owner, name, v);
+        if (r == 0 && t->dict_offset != 0 &&
+            (t->setattr == NULL || t->setattr == obj_generic_setattr)) {
+            Object *descr = type_lookup(t, name);
+            if (descr == NULL || obj_type(descr)->descr_set == NULL) {
+                eval_attr_cache_fill(code, INSTR_INDEX() - 1, t, descr);
+            }
+        }
         DECREF(v);
         DECREF(owner);
         if (r < 0) {
@@ -1220,15 +1344,32 @@ dispatch:
 
     TARGET(LOAD_METHOD) {
         Object *obj = TOP();
-        Object *meth = eval_lookup_method(obj, names[oparg]);
+        Object *name = names[oparg];
+        TypeObject *t = obj_type(obj);
+        Object *meth;
+        GlobalCacheEntry *e = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
+        if (e != NULL) {
+            meth = e->attr_descr;
+            if (t->dict_offset != 0) {
+                Object *d = *(Object **)((char *)obj + t->dict_offset);
+                if (d != NULL && dict_get_str(d, name) != NULL) {
+                    meth = NULL; /* shadowed by the instance */
+                }
+            }
+        } else {
+            meth = eval_lookup_method(obj, name);
+            if (meth != NULL) {
+                eval_attr_cache_fill(code, INSTR_INDEX() - 1, t, meth);
+            }
+        }
         if (meth != NULL) {
             sp[-1] = NEWREF(meth);
             PUSH(obj);
             DISPATCH();
         }
-        Object *v = obj_getattr(obj, names[oparg]);
+        Object *v = obj_getattr(obj, name);
         if (v == NULL) {
-            eval_attribute_error_context(obj, names[oparg]);
+            eval_attribute_error_context(obj, name);
         }
         DECREF(obj);
         if (v == NULL) {
@@ -2797,6 +2938,42 @@ static void gen_dealloc(Object *self) {
     obj_free(self);
 }
 
+/* The cycle collector sees a suspended generator's references: its frame's
+ * function, locals and value stack (a generator can refer to itself). */
+static int gen_traverse(Object *self, VisitFunc visit, void *arg) {
+    GeneratorObject *gen = (GeneratorObject *)self;
+    Frame *f = gen->frame;
+    if (f != NULL) {
+        for (Object **p = f->localsplus; p < f->stack_pointer; p++) {
+            if (*p != NULL && visit(*p, arg) < 0) {
+                return -1;
+            }
+        }
+        if (f->func != NULL && visit((Object *)f->func, arg) < 0) {
+            return -1;
+        }
+        if (f->locals != NULL && visit(f->locals, arg) < 0) {
+            return -1;
+        }
+    }
+    return gen->handled != NULL ? visit(gen->handled, arg) : 0;
+}
+
+/* Break a cycle through a suspended generator: drop its frame (its pending
+ * finally blocks do not run, unlike CPython, which finalizes it first). */
+static int gen_clear(Object *self) {
+    GeneratorObject *gen = (GeneratorObject *)self;
+    if (gen->running || gen->frame == NULL) {
+        return 0;
+    }
+    Frame *f = gen->frame;
+    gen->frame = NULL;
+    frame_clear(f);
+    mem_free(f);
+    CLEAR(gen->handled);
+    return 0;
+}
+
 static Object *gen_iter(Object *self) { return NEWREF(self); }
 
 static Object *gen_repr(Object *self) {
@@ -2830,7 +3007,10 @@ TypeObject GeneratorType = {
     .base = OBJECT_HEADER_INIT(&TypeType),
     .name = "generator",
     .basic_size = sizeof(GeneratorObject),
+    .flags = TYPE_FLAG_GC,
     .dealloc = gen_dealloc,
+    .traverse = gen_traverse,
+    .clear = gen_clear,
     .repr = gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,
