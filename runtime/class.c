@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "attrcache.h"
 #include "dict.h"
 #include "errors.h"
 #include "exceptions.h"
@@ -263,9 +264,8 @@ static int heap_instance_clear(Object *self) {
 /* Calling a class: __new__ makes the instance, __init__ initialises it. */
 static Object *heap_type_construct(TypeObject *cls, Object *const *args, size_t nargs,
                                    Object *kwnames) {
-    Object *key = str_intern_cstr("__new__");
+    Object *key = slot_name("__new__");
     Object *new_attr = key != NULL ? type_lookup(cls, key) : NULL;
-    XDECREF(key);
     Object *obj;
     TypeObject *owner;
     const SlotDef *def;
@@ -520,6 +520,7 @@ Object *class_new(TypeObject *meta, Object *name, Object *bases, Object *ns,
         goto fail;
     }
     t->new_instance = heap_type_construct;
+    type_modified(t); /* lookups made while the dict was being filled are stale */
     for (size_t i = 0; i < tuple_size(bases); i++) {
         if (type_add_subclass((TypeObject *)tuple_get(bases, i), t) < 0) {
             goto fail;

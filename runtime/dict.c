@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "attrcache.h"
 #include "containers.h"
 #include "errors.h"
 #include "genericalias.h"
@@ -230,6 +231,60 @@ size_t dict_size(Object *d) {
 
 uint64_t dict_version(Object *d) {
     return ((DictObject *)d)->version;
+}
+
+/* ---- the VM's attribute caches (declared in attrcache.h): lookups of an interned str
+ * key that start at the entry index where the key was found last time. Instances of one
+ * class usually insert their attributes in the same order, so the hint is usually right
+ * and the lookup is one comparison. Never raise; *hint is updated on a full lookup. */
+
+/* Borrowed value of str key in d, or NULL when absent. */
+Object *dict_get_str_hint(Object *self, Object *key, uint32_t *hint) {
+    DictKeys *k = ((DictObject *)self)->keys;
+    if (k == NULL) {
+        return NULL;
+    }
+    DictEntry *entries = keys_entries(k);
+    if (*hint < k->nentries && entries[*hint].key == key) {
+        return entries[*hint].value;
+    }
+    intptr_t hash = ((StrObject *)key)->hash;
+    if (hash == -1) {
+        hash = str_hash(key);
+    }
+    size_t mask = k->size - 1, i = (size_t)hash & mask, perturb = (size_t)hash;
+    for (;;) {
+        ssize_t ix = keys_get_index(k, i);
+        if (ix == DKIX_EMPTY) {
+            return NULL;
+        }
+        if (ix >= 0) {
+            DictEntry *e = &entries[ix];
+            if (e->key == key ||
+                (e->hash == hash && !is_small_int(e->key) && e->key->type == &StrType &&
+                 str_size(e->key) == str_size(key) && str_equal(e->key, key))) {
+                *hint = (uint32_t)ix;
+                return e->value;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* Replace the value of str key when d already holds it: 1 when done, 0 when the key is
+ * absent (nothing changed: the caller does a full dict_set). Does not steal value. */
+int dict_replace_str_hint(Object *self, Object *key, Object *value, uint32_t *hint) {
+    DictObject *d = (DictObject *)self;
+    if (dict_get_str_hint(self, key, hint) == NULL) {
+        return 0;
+    }
+    DictEntry *e = &keys_entries(d->keys)[*hint];
+    Object *old = e->value;
+    e->value = NEWREF(value);
+    d->version = ++dict_global_version;
+    DECREF(old);
+    return 1;
 }
 
 int dict_lookup_hash(Object *self, Object *key, intptr_t hash, Object **out) {

@@ -351,7 +351,7 @@ TypeObject CallableIterType = {
 /* ============================================================ helpers */
 
 Object *iter_to_list(Object *iterable) {
-    if (list_check(iterable)) {
+    if (list_check_exact(iterable)) {
         return list_slice(iterable, 0, list_size(iterable));
     }
     return list_from_iterable(iterable);

@@ -108,8 +108,9 @@ static int list_append_array(ListObject *l, Object *const *items, size_t n) {
  * included), anything else is iterated. 0, or -1 with the iteration error. */
 int list_extend(Object *self, Object *iterable) {
     ListObject *l = (ListObject *)self;
-    if (list_check(iterable) || tuple_check(iterable)) {
-        bool is_list = list_check(iterable);
+    /* Exact types only: a subclass may override __iter__ (CPython's rule too). */
+    if (list_check_exact(iterable) || tuple_check_exact(iterable)) {
+        bool is_list = list_check_exact(iterable);
         size_t n = is_list ? list_size(iterable) : tuple_size(iterable);
         if (iterable == self) {
             /* l.extend(l): the source grows while we copy; copy the old n first. */
@@ -439,7 +440,7 @@ static Object *list_getitem(Object *self, Object *key) {
  * collected into a list. *holder receives a new reference to keep alive. */
 static int list_fast_items(Object *self, Object *v, const char *msg, Object ***items, size_t *n,
                            Object **holder) {
-    if (v == self || !(list_check(v) || tuple_check(v))) {
+    if (v == self || !(list_check_exact(v) || tuple_check_exact(v))) {
         TypeObject *t = obj_type(v);
         if (v != self && t->iter == NULL && t->getitem == NULL) {
             err_set_string(&ExcTypeError, msg);
@@ -453,7 +454,7 @@ static int list_fast_items(Object *self, Object *v, const char *msg, Object ***i
         INCREF(v);
     }
     *holder = v;
-    if (list_check(v)) {
+    if (list_check_exact(v)) {
         *items = ((ListObject *)v)->items;
         *n = ((ListObject *)v)->size;
     } else {

@@ -22,6 +22,10 @@ typedef struct ListIterObject {
     size_t index;
 } ListIterObject;
 
+/* Exactly a list (not a subclass, which may override __iter__ and friends). */
+static inline bool list_check_exact(const Object *v) {
+    return !is_small_int(v) && v->type == &ListType;
+}
 static inline bool list_check(const Object *v) {
     return !is_small_int(v) && (v->type == &ListType || type_is_subtype(v->type, &ListType));
 }

@@ -9,6 +9,7 @@
 
 #include "errors.h"
 #include "dict.h"
+#include "attrcache.h"
 #include "exceptions.h"
 #include "int.h"
 #include "iter.h"
@@ -580,7 +581,37 @@ Object *obj_next(Object *iter) {
 
 /* ================================================================ attributes */
 
-Object *type_lookup(TypeObject *type, Object *name) {
+/* type_lookup's cache (CPython's type method cache): a direct-mapped table from
+ * (version tag, interned name) to the answer, found or not (attrcache.h says when an
+ * entry stays right). Only interned names are cached: they live forever, so a pointer
+ * in the table can never be a freed str's address reused by another. */
+#define TYPE_CACHE_BITS 12
+
+typedef struct TypeCacheEntry {
+    uint64_t epoch;
+    uint32_t tag;
+    Object *name;  /* interned str */
+    Object *value; /* borrowed, or NULL when the MRO has no such attribute */
+} TypeCacheEntry;
+
+uint64_t type_cache_epoch = 1;
+static uint32_t type_next_tag = 1;
+static TypeCacheEntry type_cache[1 << TYPE_CACHE_BITS];
+
+void type_modified(TypeObject *type) {
+    (void)type;
+    type_cache_epoch++;
+}
+
+uint32_t type_version_tag(TypeObject *type) {
+    if (type->version == 0 && type_next_tag != 0) {
+        type->version = type_next_tag++;
+    }
+    return type->version;
+}
+
+/* The uncached lookup along the MRO: borrowed value or NULL (never raises). */
+static Object *type_lookup_mro(TypeObject *type, Object *name) {
     Object *mro = type->mro;
     if (mro == NULL) {
         return type->dict != NULL ? dict_get_str(type->dict, name) : NULL;
@@ -596,6 +627,27 @@ Object *type_lookup(TypeObject *type, Object *name) {
         }
     }
     return NULL;
+}
+
+Object *type_lookup(TypeObject *type, Object *name) {
+    if (is_small_int(name) || name->type != &StrType || !((StrObject *)name)->interned) {
+        return type_lookup_mro(type, name);
+    }
+    uint32_t tag = type_version_tag(type);
+    size_t h = (((uintptr_t)name >> 4) ^ ((uintptr_t)tag * 0x9E3779B1u)) &
+               ((1u << TYPE_CACHE_BITS) - 1);
+    TypeCacheEntry *e = &type_cache[h];
+    if (e->tag == tag && e->name == name && e->epoch == type_cache_epoch && tag != 0) {
+        return e->value;
+    }
+    Object *v = type_lookup_mro(type, name);
+    if (tag != 0) {
+        e->tag = tag;
+        e->name = name;
+        e->epoch = type_cache_epoch;
+        e->value = v;
+    }
+    return v;
 }
 
 static Object **instance_dict_slot(Object *v, TypeObject *t) {
@@ -806,8 +858,47 @@ int obj_init_default(Object *self, Object *const *args, size_t nargs, Object *kw
 
 static Object *object_get_class(Object *self) { return NEWREF((Object *)obj_type(self)); }
 
+static TypeObject *native_layout(TypeObject *t) {
+    while (t->flags & TYPE_FLAG_HEAPTYPE) {
+        t = t->base_type;
+    }
+    return t;
+}
+
+/* obj.__class__ = Other: allowed between classes whose instances have the
+ * same memory layout, as CPython allows. */
+static int object_set_class(Object *self, Object *value) {
+    if (value == NULL) {
+        err_set_string(&ExcTypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (is_small_int(value) || !obj_is_instance_of(value, &TypeType)) {
+        err_format(&ExcTypeError, "__class__ must be set to a class, not '%.200s' object",
+                   obj_type_name(value));
+        return -1;
+    }
+    TypeObject *old = obj_type(self), *new_type = (TypeObject *)value;
+    if (is_small_int(self) || !(old->flags & TYPE_FLAG_HEAPTYPE) ||
+        !(new_type->flags & TYPE_FLAG_HEAPTYPE)) {
+        err_set_string(&ExcTypeError,
+                       "__class__ assignment only supported for mutable types or ModuleType "
+                       "subclasses");
+        return -1;
+    }
+    if (native_layout(old) != native_layout(new_type) || old->basic_size != new_type->basic_size ||
+        old->dict_offset != new_type->dict_offset) {
+        err_format(&ExcTypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                   new_type->name, old->name);
+        return -1;
+    }
+    INCREF(value);
+    self->type = new_type;
+    DECREF((Object *)old);
+    return 0;
+}
+
 static const GetSetDef object_getsets[] = {
-    {"__class__", object_get_class, NULL, "the object's class"},
+    {"__class__", object_get_class, object_set_class, "the object's class"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -397,18 +397,73 @@ int slot_add_wrappers(TypeObject *t) {
 
 /* Look `name` up on type(self) and call it with self prepended. Sets
  * *found = false (and returns NULL without error) when it is absent. */
+/* The interned str for a special method's name, which must be a string
+ * constant; borrowed (interned strs live forever). A small memo keyed by the
+ * constant's address, a pure function of immutable data, saves hashing the
+ * C string on every operator call. NULL with MemoryError. */
+Object *slot_name(const char *name) {
+    static struct {
+        const char *cname;
+        Object *str;
+    } memo[128];
+    size_t h = ((uintptr_t)name >> 3) & 127;
+    if (memo[h].cname == name) {
+        return memo[h].str;
+    }
+    Object *s = str_intern_cstr(name);
+    if (s == NULL) {
+        return NULL;
+    }
+    DECREF(s); /* the interned-string table keeps it */
+    memo[h].cname = name;
+    memo[h].str = s;
+    return s;
+}
+
+/* Call fn (the value found in a type for a special method) on self: a plain
+ * function is called with self prepended, without making a bound method;
+ * anything else is bound through its descriptor first. kwnames as in
+ * CallFunc (its values follow args). New reference or NULL. */
+static Object *slot_call_bound(Object *fn, Object *self, TypeObject *t, Object *const *args,
+                               size_t nargs, Object *kwnames) {
+    if (obj_type(fn) == &FunctionType) {
+        size_t total = nargs + (kwnames != NULL ? tuple_size(kwnames) : 0);
+        Object *small[8];
+        Object **buf = total < 8 ? small : mem_alloc_array(total + 1, sizeof(Object *));
+        if (buf == NULL) {
+            return NULL;
+        }
+        buf[0] = self;
+        for (size_t i = 0; i < total; i++) {
+            buf[i + 1] = args[i];
+        }
+        Object *r = obj_call(fn, buf, nargs + 1, kwnames);
+        if (buf != small) {
+            mem_free(buf);
+        }
+        return r;
+    }
+    Object *bound = obj_type(fn)->descr_get != NULL ? obj_type(fn)->descr_get(fn, self, t)
+                                                    : NEWREF(fn);
+    if (bound == NULL) {
+        return NULL;
+    }
+    Object *r = obj_call(bound, args, nargs, kwnames);
+    DECREF(bound);
+    return r;
+}
+
 Object *slot_call_special(Object *self, const char *name, Object *const *args, size_t nargs,
                           bool *found) {
     if (found != NULL) {
         *found = false;
     }
     TypeObject *t = obj_type(self);
-    Object *key = str_intern_cstr(name);
+    Object *key = slot_name(name);
     if (key == NULL) {
         return NULL;
     }
     Object *attr = type_lookup(t, key);
-    DECREF(key);
     if (attr == NULL || attr == None) {
         if (found != NULL) {
             *found = false;
@@ -550,13 +605,12 @@ static const char *const binop_dunders[BINOP_COUNT][3] = {
 /* Is `name` defined differently on sub than on base? (Then sub's reflected
  * method gets the first try, as CPython's method_is_overloaded.) */
 static bool overrides(TypeObject *sub, TypeObject *base, const char *name) {
-    Object *key = str_intern_cstr(name);
+    Object *key = slot_name(name);
     if (key == NULL) {
         err_clear();
         return false;
     }
     Object *a = type_lookup(sub, key), *b = type_lookup(base, key);
-    DECREF(key);
     return a != NULL && a != b;
 }
 
@@ -690,6 +744,14 @@ static int heap_contains(Object *self, Object *item) {
         if (err_occurred()) {
             return -1;
         }
+        Object *key = str_intern_cstr("__contains__");
+        Object *attr = key != NULL ? type_lookup(obj_type(self), key) : NULL;
+        XDECREF(key);
+        if (attr == None) { /* `__contains__ = None` blocks the fallback, as CPython */
+            err_format(&ExcTypeError, "'%.200s' object is not a container",
+                       obj_type_name(self));
+            return -1;
+        }
         /* No __contains__: iterate, as the protocol does for any iterable. */
         Object *it = obj_iter(self);
         if (it == NULL) {
@@ -737,9 +799,8 @@ static Object *heap_iternext(Object *self) {
 /* __getattribute__, then __getattr__ when that raises AttributeError. */
 static Object *heap_getattr(Object *self, Object *name) {
     TypeObject *t = obj_type(self);
-    Object *key = str_intern_cstr("__getattribute__");
+    Object *key = slot_name("__getattribute__");
     Object *ga = key != NULL ? type_lookup(t, key) : NULL;
-    XDECREF(key);
     Object *r;
     if (ga == NULL || slot_is_native_wrapper(ga, NULL, NULL)) {
         TypeObject *owner = NULL;
@@ -810,20 +871,12 @@ static int heap_descr_set(Object *self, Object *instance, Object *value) {
 
 static Object *heap_call(Object *callable, Object *const *args, size_t nargs, Object *kwnames) {
     TypeObject *t = obj_type(callable);
-    Object *key = str_intern_cstr("__call__");
+    Object *key = slot_name("__call__");
     Object *attr = key != NULL ? type_lookup(t, key) : NULL;
-    XDECREF(key);
     if (attr == NULL) {
         return err_format(&ExcTypeError, "'%.200s' object is not callable", t->name);
     }
-    Object *bound = obj_type(attr)->descr_get != NULL ? obj_type(attr)->descr_get(attr, callable, t)
-                                                      : NEWREF(attr);
-    if (bound == NULL) {
-        return NULL;
-    }
-    Object *r = obj_call(bound, args, nargs, kwnames);
-    DECREF(bound);
-    return r;
+    return slot_call_bound(attr, callable, t, args, nargs, kwnames);
 }
 
 static Object *heap_format(Object *self, Object *spec) {
@@ -839,19 +892,12 @@ static Object *heap_format(Object *self, Object *spec) {
 
 static int heap_init(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     TypeObject *t = obj_type(self);
-    Object *key = str_intern_cstr("__init__");
+    Object *key = slot_name("__init__");
     Object *attr = key != NULL ? type_lookup(t, key) : NULL;
-    XDECREF(key);
     if (attr == NULL) {
-        return 0;
+        return key == NULL ? -1 : 0;
     }
-    Object *bound = obj_type(attr)->descr_get != NULL ? obj_type(attr)->descr_get(attr, self, t)
-                                                      : NEWREF(attr);
-    if (bound == NULL) {
-        return -1;
-    }
-    Object *r = obj_call(bound, args, nargs, kwnames);
-    DECREF(bound);
+    Object *r = slot_call_bound(attr, self, t, args, nargs, kwnames);
     if (r == NULL) {
         return -1;
     }

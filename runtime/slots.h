@@ -34,6 +34,9 @@ MAY_RAISE int slot_fixup_heap_type(TypeObject *t);
 bool slot_is_native_wrapper(Object *v, TypeObject **owner, const SlotDef **def);
 /* Look the special method `name` up on type(self) and call it. *found tells
  * whether it existed (NULL, no error, found == false when absent). */
+/* The interned str (borrowed) for a string constant naming a special method, or NULL
+ * with MemoryError. Memoised by the constant's address: pass string literals only. */
+MAY_RAISE Object *slot_name(const char *name);
 MAY_RAISE Object *slot_call_special(Object *self, const char *name, Object *const *args,
                                     size_t nargs, bool *found);
 /* Build an instance of cls using the constructor of its native base `native`. */

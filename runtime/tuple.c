@@ -98,7 +98,7 @@ Object *tuple_from_iterable(Object *iterable) {
     if (!is_small_int(iterable) && iterable->type == &TupleType) {
         return NEWREF(iterable);
     }
-    if (list_check(iterable)) {
+    if (list_check_exact(iterable)) {
         return list_as_tuple(iterable);
     }
     Object *list = list_from_iterable(iterable);

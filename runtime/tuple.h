@@ -20,6 +20,10 @@ typedef struct TupleIterObject {
     size_t index;
 } TupleIterObject;
 
+/* Exactly a tuple (not a subclass, which may override __iter__ and friends). */
+static inline bool tuple_check_exact(const Object *v) {
+    return !is_small_int(v) && v->type == &TupleType;
+}
 static inline bool tuple_check(const Object *v) {
     return !is_small_int(v) && (v->type == &TupleType || type_is_subtype(v->type, &TupleType));
 }

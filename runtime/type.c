@@ -4,6 +4,7 @@
  * User-defined classes (class statements) are built on this in a later step. */
 #include <string.h>
 
+#include "attrcache.h"
 #include "dict.h"
 #include "errors.h"
 #include "exceptions.h"
@@ -228,6 +229,7 @@ int type_ready(TypeObject *t) {
         }
         t->mro = mro;
     }
+    type_modified(t); /* lookups made while the dict was being filled are stale */
     return 0;
 }
 
@@ -300,6 +302,22 @@ static Object *type_getattr(Object *self, Object *name) {
                       name);
 }
 
+/* Recompute the special-method slots of heap type t and of every heap
+ * subclass (their lookups may now find a different method). 0 or -1. */
+static int type_update_slots(TypeObject *t) {
+    if (slot_fixup_heap_type(t) < 0) {
+        return -1;
+    }
+    Object *subs = t->subclasses;
+    for (size_t i = 0; subs != NULL && i < list_size(subs); i++) {
+        TypeObject *sub = (TypeObject *)list_get(subs, i);
+        if ((sub->flags & TYPE_FLAG_HEAPTYPE) && type_update_slots(sub) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int type_setattr(Object *self, Object *name, Object *value) {
     TypeObject *t = (TypeObject *)self;
     if (!(t->flags & TYPE_FLAG_HEAPTYPE)) {
@@ -307,8 +325,11 @@ static int type_setattr(Object *self, Object *name, Object *value) {
                    "cannot set '%U' attribute of immutable type '%.100s'", name, t->name);
         return -1;
     }
-    t->version++;
+    /* Invalidate the attribute caches (attrcache.h) before and after the change: the
+     * old value's destructor may run code that looks attributes up meanwhile. */
+    type_modified(t);
     int r = value == NULL ? dict_del(t->dict, name) : dict_set(t->dict, name, value);
+    type_modified(t);
     if (r < 0) {
         return -1;
     }
@@ -317,13 +338,12 @@ static int type_setattr(Object *self, Object *name, Object *value) {
         t->module_name = NEWREF(value);
         XDECREF(old);
     }
-    /* `C.__repr__ = f` after the class statement: recompute the slots so that
-     * repr(C()) sees it (as CPython's update_slot). Subclasses that already
-     * exist are not revisited: gilpy keeps no subclass list. */
+    /* `C.__repr__ = f` after the class statement: recompute the slots of C and
+     * of its subclasses so that repr(C()) sees it (as CPython's update_slot). */
     const char *s = str_utf8(name);
     size_t n = strlen(s);
     if (n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_') {
-        return slot_fixup_heap_type(t);
+        return type_update_slots(t);
     }
     return 0;
 }

@@ -330,7 +330,7 @@ static int call_ex_error(Object *func, const char *what, const char *need, Objec
 int call_flatten_ex(Object *func, Object *args, Object *kwargs, Object **out_flat,
                     size_t *out_nargs, Object **out_kwnames) {
     Object *pos;
-    if (tuple_check(args)) {
+    if (tuple_check_exact(args)) {
         pos = NEWREF(args);
     } else {
         TypeObject *t = obj_type(args);
