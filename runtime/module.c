@@ -86,6 +86,11 @@ static Object *module_getattr(Object *self, Object *name) {
     Object *r = obj_generic_getattr(self, name);
     if (r == NULL && err_matches(&ExcAttributeError)) {
         err_clear();
+        /* PEP 562: a module-level __getattr__(name) supplies missing names. */
+        Object *hook = dict_get_cstr(module_dict(self), "__getattr__");
+        if (hook != NULL) {
+            return obj_call1(hook, name);
+        }
         Object *modname = dict_get_cstr(module_dict(self), "__name__");
         if (modname != NULL && str_check(modname)) {
             return err_format(&ExcAttributeError, "module '%U' has no attribute '%U'", modname,

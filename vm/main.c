@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmdline.h"
+#include "module.h"
 #include "code.h"
 #include "compile.h"
 #include "dict.h"
@@ -19,6 +20,7 @@
 #include "errors.h"
 #include "list.h"
 #include "modules.h"
+#include "repl.h"
 #include "str.h"
 #include "textio.h"
 #include "vm.h"
@@ -33,7 +35,8 @@ static const char help_text[] =
     "Options (and corresponding environment variables):\n"
     "-c cmd : program passed in as string (terminates option list)\n"
     "-h     : print this help message and exit (also -? or --help)\n"
-    "-i     : inspect interactively after running script (not supported yet)\n"
+    "-i     : inspect interactively after running script; forces a prompt even\n"
+    "         if stdin does not appear to be a terminal\n"
     "-m mod : run library module as a script (terminates option list)\n"
     "-u     : force the stdout and stderr streams to be unbuffered;\n"
     "         this option has no effect on stdin; also PYTHONUNBUFFERED=x\n"
@@ -47,9 +50,12 @@ static const char help_text[] =
     "-X options (each is also visible to the program in sys._xoptions):\n"
     "-X checkinterval=N : a thread holding the GIL hands it over after N instructions\n"
     "                     when another thread waits for it\n"
-    "-X gilstats        : print statistics about the GIL (switches and their reasons) at exit\n"
-    "-X giltrace=FILE   : write one line per GIL switch (who, to whom, why) to FILE\n"
-    "-X giltimeline=FILE: write a timeline of which thread held the GIL to FILE\n"
+    "-X gilstats        : print per-thread GIL statistics at exit (time holding and waiting,\n"
+    "                     switches by cause); the gil module gives them at run time\n"
+    "-X giltrace=FILE   : write a Chrome trace of who held, waited for and blocked around\n"
+    "                     the GIL to FILE (Perfetto, chrome://tracing); child processes write\n"
+    "                     FILE.<pid>.json, joined by scripts/gil-merge-traces\n"
+    "-X giltimeline=FILE: draw that timeline as an SVG picture in FILE\n"
     "-X gil=NAME        : choose the GIL hand-off policy\n"
     "-X sched=SEED      : deterministic thread scheduling driven by the random seed SEED\n"
     "-X explore=K       : run the program under K different thread interleavings\n";
@@ -275,6 +281,34 @@ static int run_module(Interpreter *interp, const char *name) {
         return 1;
     }
     DECREF(argv0);
+    /* As runpy does: import the enclosing package first (running its
+     * __init__), and give __main__ a __package__ so that relative imports
+     * inside the module work. For a package, its __main__.py runs. */
+    size_t len = strlen(path);
+    const char *main_suffix = "/__main__.py";
+    bool is_package = len >= strlen(main_suffix) &&
+                      strcmp(path + len - strlen(main_suffix), main_suffix) == 0;
+    const char *dot = strrchr(name, '.');
+    size_t pkg_len = is_package ? strlen(name) : dot != NULL ? (size_t)(dot - name) : 0;
+    Object *package = str_from_utf8(name, pkg_len);
+    Object *main_module = dict_get_cstr(interp->modules, "__main__");
+    int rc = package != NULL && main_module != NULL
+                 ? dict_set_cstr(module_dict(main_module), "__package__", package)
+                 : -1;
+    if (rc == 0 && pkg_len > 0) {
+        Object *pkg = vm_import(package, NULL, NULL, 0);
+        rc = pkg != NULL ? 0 : -1;
+        XDECREF(pkg);
+    }
+    XDECREF(package);
+    if (rc < 0) {
+        Object *exc = err_fetch();
+        if (exc != NULL) {
+            vm_print_exception(exc);
+            DECREF(exc);
+        }
+        return 1;
+    }
     return vm_run_file(interp, path);
 }
 
@@ -287,6 +321,7 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
     RunKind kind = RUN_STDIN;
     const char *env_unbuffered = getenv("PYTHONUNBUFFERED");
     bool unbuffered = env_unbuffered != NULL && env_unbuffered[0] != '\0';
+    bool inspect = false; /* -i: the interactive prompt after the program */
     const char *target = NULL; /* the file or the -c command */
     int i = 1;
     /* Options come first; the program (file, -c, -m, -) ends them. */
@@ -352,9 +387,7 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
                 printf("gilpy " GILPY_VERSION " (Python 3.11 compatible)\n");
                 return 0;
             } else if (opt == 'i') {
-                fprintf(stderr, "gilpy: -i (interactive mode after the script) is not supported "
-                                "yet\n");
-                return EXIT_USAGE;
+                inspect = true;
             } else {
                 char name[3] = {'-', opt, '\0'};
                 return usage_error("Unknown option: %s\n", name);
@@ -411,6 +444,8 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
                       : strcmp(opts.gil_name, "py2") == 0                        ? GIL_PY2
                                                                                   : GIL_PY3,
         .gil_stats = opts.gil_stats,
+        .gil_trace_file = opts.gil_trace_file,
+        .gil_timeline_file = opts.gil_timeline_file,
     };
     Interpreter *interp = vm_create(stdlib_native_modules, n, script_argv, &config);
     if (interp == NULL) {
@@ -428,12 +463,12 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
         status = run_module(interp, target);
     } else if (kind == RUN_COMMAND) {
         status = vm_run_source(interp, target, strlen(target), "<string>");
+    } else if (inspect || (script_argv[0][0] == '\0' && isatty(0))) {
+        status = repl_run(interp, "gilpy " GILPY_VERSION " (Python 3.11 compatible) on linux\n"
+                                  "Type \"help\" for more information, \"exit()\" or Ctrl-D "
+                                  "to leave.\n");
+        inspect = false;
     } else {
-        if (script_argv[0][0] == '\0' && isatty(0)) {
-            fputs("gilpy " GILPY_VERSION ": the interactive prompt is not supported yet; "
-                  "reading a program from stdin until end of file (Ctrl-D)\n",
-                  stderr);
-        }
         size_t size = 0;
         char *src = read_all(0, &size);
         if (src == NULL) {
@@ -443,6 +478,9 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
             status = vm_run_source(interp, src, size, "<stdin>");
             free(src);
         }
+    }
+    if (inspect) { /* -i after a script, -c or -m: its globals stay */
+        status = repl_run(interp, NULL);
     }
     vm_destroy(interp);
     free(script_argv);
