@@ -657,7 +657,14 @@ static Object **instance_dict_slot(Object *v, TypeObject *t) {
     return (Object **)((char *)v + t->dict_offset);
 }
 
-Object *obj_generic_getattr(Object *v, Object *name) {
+/* The generic lookup; when `suppress`, a missing attribute returns NULL with
+ * no exception (building an AttributeError only to discard it is what makes
+ * hasattr() and getattr(x, n, default) slow). */
+static Object *generic_getattr(Object *v, Object *name, bool suppress);
+
+Object *obj_generic_getattr(Object *v, Object *name) { return generic_getattr(v, name, false); }
+
+static Object *generic_getattr(Object *v, Object *name, bool suppress) {
     TypeObject *t = obj_type(v);
     Object *descr = type_lookup(t, name);
     if (descr != NULL) {
@@ -681,6 +688,9 @@ Object *obj_generic_getattr(Object *v, Object *name) {
             return dt->descr_get(descr, v, t);
         }
         return NEWREF(descr);
+    }
+    if (suppress) {
+        return NULL;
     }
     return err_format(&ExcAttributeError, "'%.100s' object has no attribute '%U'", t->name, name);
 }
@@ -731,6 +741,13 @@ Object *obj_getattr_cstr(Object *v, const char *name) {
 }
 
 int obj_lookup_attr(Object *v, Object *name, Object **out) {
+    if (obj_type(v)->getattr == NULL) {
+        *out = generic_getattr(v, name, true);
+        if (*out != NULL) {
+            return 1;
+        }
+        return err_occurred() ? -1 : 0;
+    }
     *out = obj_getattr(v, name);
     if (*out != NULL) {
         return 1;
@@ -804,9 +821,8 @@ static Object *object_new_instance(TypeObject *type, Object *const *args, size_t
 /* Does constructing t go through object.__new__ (as opposed to str.__new__,
  * a Python __new__, ...)? Decides whether object.__init__ may ignore args. */
 static bool type_new_is_object_new(TypeObject *t) {
-    Object *key = str_intern_cstr("__new__");
+    Object *key = slot_name("__new__");
     Object *attr = key != NULL ? type_lookup(t, key) : NULL;
-    XDECREF(key);
     TypeObject *owner;
     const SlotDef *def;
     if (attr == NULL) {

@@ -989,12 +989,15 @@ static Object *builtin_getattr(Object *self, Object *const *args, size_t nargs, 
         check_attr_name(args[1]) < 0) {
         return NULL;
     }
-    Object *v = obj_getattr(args[0], args[1]);
-    if (v == NULL && nargs == 3 && err_matches(&ExcAttributeError)) {
-        err_clear();
-        return NEWREF(args[2]);
+    if (nargs == 3) {
+        Object *v;
+        int found = obj_lookup_attr(args[0], args[1], &v);
+        if (found < 0) {
+            return NULL;
+        }
+        return found ? v : NEWREF(args[2]);
     }
-    return v;
+    return obj_getattr(args[0], args[1]);
 }
 
 static Object *builtin_setattr(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
@@ -1018,16 +1021,13 @@ static Object *builtin_hasattr(Object *self, Object *const *args, size_t nargs, 
         check_attr_name(args[1]) < 0) {
         return NULL;
     }
-    Object *v = obj_getattr(args[0], args[1]);
-    if (v == NULL) {
-        if (err_matches(&ExcAttributeError)) {
-            err_clear();
-            return bool_from(false);
-        }
+    Object *v;
+    int found = obj_lookup_attr(args[0], args[1], &v);
+    if (found < 0) {
         return NULL;
     }
-    DECREF(v);
-    return bool_from(true);
+    XDECREF(v);
+    return bool_from(found);
 }
 
 /* ================================================================ namespaces: globals, locals, vars, dir */
@@ -1104,19 +1104,21 @@ static Object *builtin_exec_or_eval(const char *fname, Object *const *args, size
     Object *src = args[0];
     Object *globals = nargs > 1 && args[1] != None ? args[1] : NULL;
     Object *locals = nargs > 2 && args[2] != None ? args[2] : NULL;
+    /* The checks and their order are CPython's (eval: locals first). */
+    bool bad_locals = locals != NULL && obj_type(locals)->getitem == NULL;
+    if (mode == COMPILE_EVAL && bad_locals) {
+        return err_format(&ExcTypeError, "locals must be a mapping");
+    }
     if (globals != NULL && !dict_check(globals)) {
         if (mode == COMPILE_EVAL) {
-            return err_format(&ExcTypeError, locals == NULL && nargs > 2 ?
+            return err_format(&ExcTypeError, obj_type(globals)->getitem != NULL ?
                               "globals must be a real dict; try eval(expr, {}, mapping)" :
                               "globals must be a dict");
         }
         return err_format(&ExcTypeError, "exec() globals must be a dict, not %s",
                           obj_type_name(globals));
     }
-    if (locals != NULL && obj_type(locals)->getitem == NULL) {
-        if (mode == COMPILE_EVAL) {
-            return err_format(&ExcTypeError, "locals must be a mapping");
-        }
+    if (bad_locals) {
         return err_format(&ExcTypeError, "locals must be a mapping or None, not %s",
                           obj_type_name(locals));
     }
@@ -1357,7 +1359,8 @@ static Object *builtin_exit(Object *self, Object *const *args, size_t nargs, Obj
 }
 
 /* open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None):
- * text files only, over a real descriptor. */
+ * a text (UTF-8) or binary ('b') file over a real descriptor; modes r/w/a/x
+ * with '+' for update. buffering, newline, closefd and opener are ignored. */
 static Object *builtin_open(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"file",    "mode",    "buffering", "encoding",
                                          "errors",  "newline", "closefd",   "opener", NULL};
@@ -1388,28 +1391,48 @@ static Object *builtin_open(Object *self, Object *const *args, size_t nargs, Obj
                               enc);
         }
     }
+    /* Mode letters and their checks, in CPython's order (_io.open). */
     char kind = 0;
-    bool bad = false;
+    int kinds = 0;
+    bool text = false, binary = false, plus = false;
     for (const char *m = mode; *m != '\0'; m++) {
+        if (strchr("axrwb+t", *m) == NULL || strchr(m + 1, *m) != NULL) {
+            return err_format(&ExcValueError, "invalid mode: '%s'", mode);
+        }
         if (strchr("rwax", *m) != NULL) {
-            bad |= kind != 0;
             kind = *m;
-        } else if (*m != 't') {
-            bad = true;
+            kinds++;
         }
+        text |= *m == 't';
+        binary |= *m == 'b';
+        plus |= *m == '+';
     }
-    if (bad || kind == 0) {
-        if (strchr(mode, 'b') != NULL || strchr(mode, '+') != NULL) {
-            return err_format(&ExcNotImplementedError, "open() mode '%s' is not supported yet",
-                              mode);
-        }
-        return err_format(&ExcValueError, "invalid mode: '%s'", mode);
+    if (text && binary) {
+        return err_format(&ExcValueError, "can't have text and binary mode at once");
     }
-    int flags = kind == 'r'   ? O_RDONLY
-                : kind == 'w' ? O_WRONLY | O_CREAT | O_TRUNC
-                : kind == 'a' ? O_WRONLY | O_CREAT | O_APPEND
-                              : O_WRONLY | O_CREAT | O_EXCL;
-    int fd = open(str_utf8(file), flags | O_CLOEXEC, 0666);
+    if (kinds > 1) {
+        return err_format(&ExcValueError,
+                          "must have exactly one of create/read/write/append mode");
+    }
+    if (kinds == 0) { /* CPython: FileIO's message */
+        return err_format(&ExcValueError, "Must have exactly one of create/read/write/append "
+                                          "mode and at most one plus");
+    }
+    if (binary && out[3] != NULL && out[3] != None) {
+        return err_format(&ExcValueError, "binary mode doesn't take an encoding argument");
+    }
+    if (binary && out[4] != NULL && out[4] != None) {
+        return err_format(&ExcValueError, "binary mode doesn't take an errors argument");
+    }
+    if (binary && out[5] != NULL && out[5] != None) {
+        return err_format(&ExcValueError, "binary mode doesn't take a newline argument");
+    }
+    int access = plus ? O_RDWR : kind == 'r' ? O_RDONLY : O_WRONLY;
+    int flags = kind == 'r'   ? 0
+                : kind == 'w' ? O_CREAT | O_TRUNC
+                : kind == 'a' ? O_CREAT | O_APPEND
+                              : O_CREAT | O_EXCL;
+    int fd = open(str_utf8(file), access | flags | O_CLOEXEC, 0666);
     struct stat st;
     if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);
@@ -1419,7 +1442,17 @@ static Object *builtin_open(Object *self, Object *const *args, size_t nargs, Obj
     if (fd < 0) {
         return err_from_errno(file);
     }
-    char display[2] = {kind, '\0'};
+    if (kind == 'a') {
+        (void)lseek(fd, 0, SEEK_END); /* so that tell() starts at the end, as CPython */
+    }
+    char display[4] = {kind, '\0', '\0', '\0'};
+    size_t n = 1;
+    if (binary) {
+        display[n++] = 'b';
+    }
+    if (plus) {
+        display[n++] = '+';
+    }
     return textio_open_file(fd, file, display);
 }
 
