@@ -77,26 +77,28 @@ static int errors_lookup(const char *errors, ErrMode *out) {
     return -1;
 }
 
+/* Raise exc_type(encoding, object, start, end, reason): the exception keeps
+ * these as attributes and builds CPython's message from them. */
+static void unicode_error(TypeObject *exc_type, Codec codec, Object *object, size_t start,
+                          size_t end, const char *reason) {
+    Object *args[5] = {str_from_cstr(codec_names[codec]), object, int_from_u64(start),
+                       int_from_u64(end), str_from_cstr(reason)};
+    if (args[0] != NULL && args[2] != NULL && args[3] != NULL && args[4] != NULL) {
+        Object *exc = obj_call((Object *)exc_type, args, 5, NULL);
+        if (exc != NULL) {
+            err_set_exception(exc);
+            DECREF(exc);
+        }
+    }
+    XDECREF(args[0]);
+    XDECREF(args[2]);
+    XDECREF(args[3]);
+    XDECREF(args[4]);
+}
+
 /* Raise UnicodeEncodeError for characters [start, end) (code point positions). */
 static void encode_error(Codec codec, Object *s, size_t start, size_t end, const char *reason) {
-    if (end - start == 1) {
-        uint32_t c = str_codepoint_at(s, start);
-        char esc[16];
-        if (c <= 0xFF) {
-            snprintf(esc, sizeof esc, "\\x%02x", c);
-        } else if (c <= 0xFFFF) {
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-        } else {
-            snprintf(esc, sizeof esc, "\\U%08x", c);
-        }
-        err_format(&ExcUnicodeEncodeError,
-                   "'%s' codec can't encode character '%s' in position %zu: %s", codec_names[codec],
-                   esc, start, reason);
-    } else {
-        err_format(&ExcUnicodeEncodeError,
-                   "'%s' codec can't encode characters in position %zu-%zu: %s", codec_names[codec],
-                   start, end - 1, reason);
-    }
+    unicode_error(&ExcUnicodeEncodeError, codec, s, start, end, reason);
 }
 
 Object *str_encode(Object *v, const char *encoding, const char *errors) {
@@ -200,15 +202,13 @@ Object *str_encode(Object *v, const char *encoding, const char *errors) {
     return r;
 }
 
-/* Raise UnicodeDecodeError for bytes [start, end). */
-static void decode_error(Codec codec, const char *s, size_t start, size_t end, const char *reason) {
-    if (end - start == 1) {
-        err_format(&ExcUnicodeDecodeError,
-                   "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec_names[codec],
-                   (unsigned)(unsigned char)s[start], start, reason);
-    } else {
-        err_format(&ExcUnicodeDecodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s",
-                   codec_names[codec], start, end - 1, reason);
+/* Raise UnicodeDecodeError for bytes [start, end) of s[0..size). */
+static void decode_error(Codec codec, const char *s, size_t size, size_t start, size_t end,
+                         const char *reason) {
+    Object *object = bytes_from_data(s, size);
+    if (object != NULL) {
+        unicode_error(&ExcUnicodeDecodeError, codec, object, start, end, reason);
+        DECREF(object);
     }
 }
 
@@ -322,7 +322,7 @@ Object *str_decode(const char *s, size_t size, const char *encoding, const char 
                 break;
             default:
                 sb_discard(&sb);
-                decode_error(codec, s, i, bad_end, reason);
+                decode_error(codec, s, size, i, bad_end, reason);
                 return NULL;
         }
         i = bad_end;
