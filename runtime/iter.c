@@ -170,6 +170,18 @@ static _Thread_local bool dealloc_draining;
 static _Thread_local Object **dealloc_stack;
 static _Thread_local size_t dealloc_count, dealloc_capacity;
 
+/* A thread that ends frees its repr and dealloc stacks (vm/threads.c calls
+ * this on the way out; the memory holds no references by then). */
+void iter_thread_cleanup(void) {
+    mem_free(repr_stack);
+    repr_stack = NULL;
+    repr_depth = repr_capacity = 0;
+    free(dealloc_stack);
+    dealloc_stack = NULL;
+    dealloc_count = dealloc_capacity = 0;
+}
+
+
 /* True when v was parked for later (the caller returns at once). */
 bool dealloc_defer(Object *v) {
     /* Only native types are parked: a class's dealloc does more than ours. */

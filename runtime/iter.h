@@ -11,6 +11,9 @@ extern TypeObject GenericAliasType; /* list[int] and friends: genericalias.h */
 MAY_RAISE Object *seq_iter_new(Object *seq);
 /* iter(callable, sentinel). */
 MAY_RAISE Object *callable_iter_new(Object *callable, Object *sentinel);
+/* Free the calling thread's private repr/dealloc stacks (at thread exit). */
+void iter_thread_cleanup(void);
+
 /* Collect an iterable into a new list (fast paths for list/tuple). */
 MAY_RAISE Object *iter_to_list(Object *iterable);
 

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -17,9 +18,12 @@
 #include "eval.h"
 #include "exceptions.h"
 #include "frame.h"
+#include "gilreport.h"
+#include "giltrace.h"
 #include "interp.h"
 #include "memory.h"
 #include "int.h"
+#include "iter.h"
 #include "str.h"
 #include "tuple.h"
 #include "vm.h"
@@ -66,11 +70,23 @@ int threads_init(Interpreter *interp, ThreadState *main_ts, const VMConfig *conf
     GilPolicy policy = config != NULL ? config->gil_policy : GIL_FAIR;
     gil_init(&vi->gil, policy, interval);
     vi->gil_stats = config != NULL && config->gil_stats;
+    if (config != NULL) {
+        vi->gil.trace_file = config->gil_trace_file;
+        vi->gil.timeline_file = config->gil_timeline_file;
+        vi->gil.tracing = config->gil_trace_file != NULL || config->gil_timeline_file != NULL;
+        if (vi->gil.tracing && getenv("GILPY_GILTRACE_ROOT") == NULL) {
+            /* Children will know they are children (see vm/gilreport.c). */
+            char pid[32];
+            snprintf(pid, sizeof pid, "%ld", (long)getpid());
+            setenv("GILPY_GILTRACE_ROOT", pid, 1);
+        }
+    }
     vi->main_thread = main_ts;
     VMThread *vt = vm_thread(main_ts);
     gil_thread_init(&vt->gil, main_ts);
     vt->ident = threads_get_ident();
     vt->native_id = threads_get_native_id();
+    gil_thread_register(&vi->gil, &vt->gil, vt->ident, vt->native_id);
     gil_acquire(&vi->gil, &vt->gil);
 #ifdef GILPY_DEBUG
     obj_gil_check_hook = this_thread_holds_gil;
@@ -108,6 +124,13 @@ int threads_check_interrupt(void) {
     if (vm_thread(ts)->is_main && eval_take_sigint()) {
         err_set_none(&ExcKeyboardInterrupt);
         return -1;
+    }
+    /* Other signals with a Python handler (signal module) run it now, as
+     * CPython's PyErr_CheckSignals does: an alarm handler that raises ends
+     * a time.sleep() or a lock wait. */
+    if (vm_thread(ts)->is_main && eval_signals_pending && eval_signal_hook != NULL) {
+        eval_signals_pending = 0;
+        return eval_signal_hook();
     }
     return 0;
 }
@@ -190,10 +213,12 @@ static void *thread_main(void *arg) {
     ts_set_current(ts);
     vt->ident = threads_get_ident();
     vt->native_id = threads_get_native_id();
+    gil_thread_register(&vi->gil, &vt->gil, vt->ident, vt->native_id);
     gil_acquire(&vi->gil, &vt->gil);
     stop_if_finalizing(ts);
 
     run_thread_function(start);
+    gilreport_remember_name(ts, start->func);
     DECREF(start->func);
     DECREF(start->args);
     XDECREF(start->kwargs);
@@ -215,6 +240,7 @@ static void *thread_main(void *arg) {
     /* Nothing below may touch Python objects: the GIL is gone. Freeing raw
      * memory is fine (malloc has its own lock). */
     gil_thread_destroy(&vt->gil);
+    iter_thread_cleanup();
     frame_thread_fini(ts);
     free(ts);
     ts_set_current(NULL);
@@ -271,35 +297,72 @@ int64_t threads_start(Object *func, Object *args, Object *kwargs) {
     return (int64_t)(uint64_t)tid;
 }
 
-/* ================================================================ exit */
+/* ================================================================ fork */
 
-static void print_gil_stats(Interpreter *interp);
+void threads_after_fork_child(void) {
+    ThreadState *ts = ts_current();
+    Interpreter *interp = ts->interp;
+    VMInterp *vi = vm_interp(interp);
+    VMThread *vt = vm_thread(ts);
+    /* Another thread may have held the GIL's mutex, or waited on its own
+     * condition variable, at the instant of the fork: those threads are gone
+     * and their locks are garbage. Build the GIL again from scratch, with the
+     * same policy and intervals, and take it (nobody else can want it). */
+    GilPolicy policy = vi->gil.policy;
+    int32_t interval = vi->gil.checkinterval;
+    uint64_t switch_interval = vi->gil.switch_interval_ns;
+    bool tracing = vi->gil.tracing;
+    const char *trace_file = vi->gil.trace_file, *timeline_file = vi->gil.timeline_file;
+    GilTrack *parent_tracks = vi->gil.tracks;
+    gil_init(&vi->gil, policy, interval);
+    giltrace_free_tracks(parent_tracks);
+    vi->gil.switch_interval_ns = switch_interval;
+    /* The child starts a report of its own (the parent's tracks stay with the
+     * parent); giltrace files get the child's pid (see threads_finalize). */
+    vi->gil.tracing = tracing;
+    vi->gil.trace_file = trace_file;
+    vi->gil.timeline_file = timeline_file;
+    gil_thread_init(&vt->gil, ts);
+    gil_thread_register(&vi->gil, &vt->gil, threads_get_ident(), threads_get_native_id());
+    gil_acquire(&vi->gil, &vt->gil);
+    /* Forget the other threads. Their frames still own references, which
+     * simply leak (CPython does the same); only their raw memory is freed.
+     * The original main thread's state belongs to vm_create/vm_destroy, so
+     * it is only unlinked. */
+    bool was_main = ts == vi->main_thread;
+    ThreadState *t = interp->threads;
+    while (t != NULL) {
+        ThreadState *next = t->next;
+        if (t != ts && t != vi->main_thread) {
+            frame_thread_fini(t);
+            free(t);
+        } else if (t != ts) {
+            vm_thread(t)->is_main = false;
+        }
+        t = next;
+    }
+    ts->next = NULL;
+    interp->threads = ts;
+    vi->nthreads = was_main ? 0 : 1;
+    vi->main_thread = ts;
+    vt->is_main = true;
+    vt->ident = threads_get_ident();
+    vt->native_id = threads_get_native_id();
+    if (!was_main) {
+        /* Threads started by _thread block SIGINT; the new main thread takes it. */
+        sigset_t unblock;
+        sigemptyset(&unblock);
+        sigaddset(&unblock, SIGINT);
+        pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
+    }
+}
+
+/* ================================================================ exit */
 
 void threads_finalize(Interpreter *interp) {
     VMInterp *vi = vm_interp(interp);
     atomic_store(&vi->finalizing, true);
-    if (vi->gil_stats) {
-        print_gil_stats(interp);
-    }
-}
-
-/* -X gilstats: a table per thread (the full report comes with the gil module). */
-static void print_gil_stats(Interpreter *interp) {
-    VMInterp *vi = vm_interp(interp);
-    fprintf(stderr, "GIL statistics (policy %s, check interval %d):\n",
-            vi->gil.policy == GIL_FAIR ? "fair" : vi->gil.policy == GIL_PY2 ? "py2" : "py3",
-            (int)vi->gil.checkinterval);
-    for (ThreadState *t = interp->threads; t != NULL; t = t->next) {
-        GilStats *s = &vm_thread(t)->gil.stats;
-        fprintf(stderr,
-                "  thread %llu: %llu acquisitions, held %.3f ms, waited %.3f ms (max %.3f ms), "
-                "switches: budget %llu, request %llu, blocking %llu\n",
-                (unsigned long long)vm_thread(t)->native_id, (unsigned long long)s->acquisitions,
-                (double)s->hold_ns / 1e6, (double)s->wait_ns / 1e6, (double)s->max_wait_ns / 1e6,
-                (unsigned long long)s->switches[SWITCH_BUDGET],
-                (unsigned long long)s->switches[SWITCH_REQUEST],
-                (unsigned long long)s->switches[SWITCH_BLOCKING]);
-    }
+    gilreport_at_exit(interp, vi->gil_stats); /* -X gilstats, giltrace, giltimeline */
 }
 
 /* ================================================================ the eval breaker */
