@@ -25,6 +25,7 @@
 #include "memory.h"
 #include "module.h"
 #include "modules.h"
+#include "process.h"
 #include "str.h"
 #include "tuple.h"
 
@@ -869,6 +870,7 @@ Object *mod_posix_init(void) {
     XDECREF(env);
     if (rc < 0 || module_add_functions(m, posix_functions) < 0 ||
         posix_add_fd_functions(m) < 0 || /* posix_fd.c: pipe, read, write... */
+        posix_add_process_functions(m) < 0 || /* posix_process.c: fork, waitpid, kill... */
         module_add_object(m, "stat_result", (Object *)&StatResultType) < 0 ||
         module_add_int(m, "F_OK", F_OK) < 0 || module_add_int(m, "R_OK", R_OK) < 0 ||
         module_add_int(m, "W_OK", W_OK) < 0 || module_add_int(m, "X_OK", X_OK) < 0) {

@@ -14,5 +14,11 @@ const NativeModuleDef stdlib_native_modules[] = {
     {"posix", mod_posix_init},
     {"_collections", mod_collections_init},
     {"_itertools", mod_itertools_init},
+    {"_pickle", mod_pickle_init},
+    {"gil", mod_gil_init},
+    {"_signal", mod_signal_init},
+    {"select", mod_select_init},
+    {"_multiprocessing", mod_multiprocessing_init},
+    {"_posixshmem", mod_posixshmem_init},
     {NULL, NULL},
 };

@@ -20,5 +20,12 @@ MAY_RAISE Object *mod_random_init(void);
 MAY_RAISE Object *mod_posix_init(void);
 MAY_RAISE Object *mod_collections_init(void);
 MAY_RAISE Object *mod_itertools_init(void);
+MAY_RAISE Object *mod_pickle_init(void);
+
+MAY_RAISE Object *mod_gil_init(void);
+MAY_RAISE Object *mod_signal_init(void);
+MAY_RAISE Object *mod_select_init(void);
+MAY_RAISE Object *mod_multiprocessing_init(void);
+MAY_RAISE Object *mod_posixshmem_init(void);
 
 #endif /* GILPY_MODULES_H */

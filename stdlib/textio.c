@@ -1,6 +1,7 @@
-/* textio.c: text files over POSIX file descriptors (sys.stdin, sys.stdout,
- * sys.stderr): UTF-8 text, CPython's buffering rules, readline/read/write.
- * All system calls are in textio_sys_write and textio_sys_read below. */
+/* textio.c: files over POSIX file descriptors (sys.stdin, sys.stdout,
+ * sys.stderr, and what open() returns): UTF-8 text or bytes (binary mode),
+ * CPython's buffering rules, read/readline/write/seek/tell, '+' update modes.
+ * All blocking system calls are in textio_sys_write and textio_sys_read below. */
 #include "textio.h"
 
 #include <errno.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "args.h"
+#include "bytes.h"
 #include "errors.h"
 #include "exceptions.h"
 #include "int.h"
@@ -23,7 +25,9 @@
 typedef struct TextIOObject {
     Object base;
     int fd;
-    char mode;                 /* 'r' or 'w' */
+    char mode;                 /* 'r', 'w', 'a' or 'x' (open()'s kind) */
+    bool binary;               /* 'b': read returns bytes, write takes bytes */
+    bool plus;                 /* '+': open for reading and writing */
     TextIOBuffering buffering; /* for writes */
     bool owns_fd;              /* close(fd) when closed or freed */
     bool closed;
@@ -37,6 +41,9 @@ typedef struct TextIOObject {
 } TextIOObject;
 
 static inline TextIOObject *as_textio(Object *v) { return (TextIOObject *)v; }
+
+static inline bool can_read(const TextIOObject *f) { return f->mode == 'r' || f->plus; }
+static inline bool can_write(const TextIOObject *f) { return f->mode != 'r' || f->plus; }
 
 /* ================================================================ system calls
  *
@@ -158,6 +165,8 @@ Object *textio_open_file(int fd, Object *name, const char *mode) {
         close(fd);
         return NULL;
     }
+    as_textio(f)->binary = strchr(mode, 'b') != NULL;
+    as_textio(f)->plus = strchr(mode, '+') != NULL;
     Object *old = as_textio(f)->name;
     as_textio(f)->name = NEWREF(name);
     DECREF(old);
@@ -165,6 +174,22 @@ Object *textio_open_file(int fd, Object *name, const char *mode) {
 }
 
 /* ================================================================ writing */
+
+/* In a '+' file, give back the read-ahead before writing or seeking: move the
+ * descriptor back to the logical position. 0, or -1 with an exception. */
+static int drop_readahead(TextIOObject *f) {
+    if (f->rpos < f->rlen) {
+        off_t back = (off_t)(f->rlen - f->rpos);
+        f->rpos = f->rlen = 0;
+        if (lseek(f->fd, -back, SEEK_CUR) < 0) {
+            err_from_errno(NULL);
+            return -1;
+        }
+    }
+    f->rpos = f->rlen = 0;
+    f->eof = false;
+    return 0;
+}
 
 static int check_open(TextIOObject *f) {
     if (f->closed) {
@@ -208,8 +233,11 @@ int textio_write_utf8(Object *file, const char *s, size_t n) {
     if (check_open(f) < 0) {
         return -1;
     }
-    if (f->mode == 'r') {
+    if (!can_write(f)) {
         err_set_string(&ExcOSError, "not writable");
+        return -1;
+    }
+    if (f->plus && f->rlen != 0 && drop_readahead(f) < 0) {
         return -1;
     }
     if (f->wlen + n > TEXTIO_BUFFER_SIZE) {
@@ -273,15 +301,16 @@ static int check_readable(TextIOObject *f) {
     if (check_open(f) < 0) {
         return -1;
     }
-    if (f->mode != 'r') {
+    if (!can_read(f)) {
         err_set_string(&ExcOSError, "not readable");
         return -1;
     }
-    return 0;
+    return f->wlen > 0 ? flush_buffer(f) : 0; /* '+' files: written data first */
 }
 
-/* Read up to `limit` code points (all if limit < 0), stopping after a '\n' when
- * `stop_at_newline`. The result is a new str ("" at end of file). */
+/* Read up to `limit` code points (bytes in binary mode; all if limit < 0),
+ * stopping after a '\n' when `stop_at_newline`. The result is a new str, or
+ * bytes in binary mode ("" or b"" at end of file). */
 static Object *read_text(TextIOObject *f, ssize_t limit, bool stop_at_newline) {
     if (check_readable(f) < 0) {
         return NULL;
@@ -311,7 +340,13 @@ static Object *read_text(TextIOObject *f, ssize_t limit, bool stop_at_newline) {
                 done = true;
             }
         }
-        if (limit >= 0) {
+        if (limit >= 0 && f->binary) {
+            if (take >= (size_t)limit - chars) {
+                take = (size_t)limit - chars;
+                done = true;
+            }
+            chars += take;
+        } else if (limit >= 0) {
             /* Stop after `limit` code points, keeping multi-byte characters whole. */
             size_t i = 0;
             while (i < take && chars < (size_t)limit) {
@@ -336,10 +371,14 @@ static Object *read_text(TextIOObject *f, ssize_t limit, bool stop_at_newline) {
         sb_discard(&sb);
         return NULL;
     }
-    Object *s = str_decode_utf8(sb.data != NULL ? sb.data : "", sb.size);
+    Object *s = f->binary ? bytes_from_data(sb.data != NULL ? sb.data : "", sb.size)
+                          : str_decode_utf8(sb.data != NULL ? sb.data : "", sb.size);
     sb_discard(&sb);
     return s;
 }
+
+/* The size of what read_text returned (0 means end of file). */
+static size_t read_size(Object *v) { return bytes_check(v) ? bytes_size(v) : str_size(v); }
 
 Object *textio_readline(Object *file, ssize_t limit) {
     return read_text(as_textio(file), limit, true);
@@ -372,6 +411,16 @@ static Object *textio_write_method(Object *self, Object *const *args, size_t nar
     if (args_no_keywords("write", kwnames) < 0 || args_count("write", nargs, 1, 1) < 0) {
         return NULL;
     }
+    if (as_textio(self)->binary) {
+        if (!bytes_check(args[0])) {
+            return err_format(&ExcTypeError, "a bytes-like object is required, not '%T'",
+                              args[0]);
+        }
+        if (textio_write_utf8(self, bytes_data(args[0]), bytes_size(args[0])) < 0) {
+            return NULL;
+        }
+        return int_from_u64(bytes_size(args[0]));
+    }
     if (!str_check(args[0])) {
         return err_format(&ExcTypeError, "write() argument must be str, not %T", args[0]);
     }
@@ -379,6 +428,68 @@ static Object *textio_write_method(Object *self, Object *const *args, size_t nar
         return NULL;
     }
     return int_from_u64(str_length(args[0]));
+}
+
+/* seek(offset, whence=0): flush, forget the read-ahead, move the descriptor.
+ * Text files accept only CPython's text seeks (no nonzero relative offsets).
+ * Returns the new absolute position. */
+static Object *textio_seek_method(Object *self, Object *const *args, size_t nargs,
+                                  Object *kwnames) {
+    if (args_no_keywords("seek", kwnames) < 0 || args_count("seek", nargs, 1, 2) < 0) {
+        return NULL;
+    }
+    TextIOObject *f = as_textio(self);
+    if (check_open(f) < 0) {
+        return NULL;
+    }
+    if (!int_check(args[0])) {
+        return err_format(&ExcTypeError, "'%T' object cannot be interpreted as an integer",
+                          args[0]);
+    }
+    ssize_t offset = obj_as_ssize(args[0]);
+    ssize_t whence = nargs > 1 ? obj_as_ssize(args[1]) : 0;
+    if ((offset == -1 || whence == -1) && err_occurred()) {
+        return NULL;
+    }
+    if (whence < 0 || whence > 2) {
+        return err_format(&ExcValueError, "invalid whence (%zd, should be 0, 1 or 2)", whence);
+    }
+    if (!f->binary && whence == 1 && offset != 0) {
+        return err_format(&ExcOSError, "can't do nonzero cur-relative seeks");
+    }
+    if (!f->binary && whence == 2 && offset != 0) {
+        return err_format(&ExcOSError, "can't do nonzero end-relative seeks");
+    }
+    if (!f->binary && whence == 0 && offset < 0) {
+        return err_format(&ExcValueError, "negative seek position %zd", offset);
+    }
+    if (flush_buffer(f) < 0 || drop_readahead(f) < 0) {
+        return NULL;
+    }
+    off_t pos = lseek(f->fd, (off_t)offset, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR
+                                                                                 : SEEK_END);
+    if (pos < 0) {
+        return err_from_errno(NULL);
+    }
+    return int_from_i64((int64_t)pos);
+}
+
+/* tell(): the logical position (descriptor position, minus the read-ahead,
+ * plus pending output). */
+static Object *textio_tell_method(Object *self, Object *const *args, size_t nargs,
+                                  Object *kwnames) {
+    if (args_no_keywords("tell", kwnames) < 0 || args_count("tell", nargs, 0, 0) < 0) {
+        return NULL;
+    }
+    TextIOObject *f = as_textio(self);
+    if (check_open(f) < 0) {
+        return NULL;
+    }
+    off_t pos = lseek(f->fd, 0, SEEK_CUR);
+    if (pos < 0) {
+        return err_from_errno(NULL);
+    }
+    return int_from_i64((int64_t)pos - (int64_t)(f->rlen - f->rpos) + (int64_t)f->wlen);
 }
 
 static Object *textio_flush_method(Object *self, Object *const *args, size_t nargs,
@@ -443,7 +554,7 @@ static Object *textio_readlines_method(Object *self, Object *const *args, size_t
             DECREF(lines);
             return NULL;
         }
-        if (str_size(line) == 0) {
+        if (read_size(line) == 0) {
             DECREF(line);
             return lines;
         }
@@ -482,7 +593,7 @@ static Object *textio_readable_method(Object *self, Object *const *args, size_t 
     if (check_open(as_textio(self)) < 0) {
         return NULL;
     }
-    return bool_from(as_textio(self)->mode == 'r');
+    return bool_from(can_read(as_textio(self)));
 }
 
 static Object *textio_writable_method(Object *self, Object *const *args, size_t nargs,
@@ -490,7 +601,7 @@ static Object *textio_writable_method(Object *self, Object *const *args, size_t 
     if (check_open(as_textio(self)) < 0) {
         return NULL;
     }
-    return bool_from(as_textio(self)->mode != 'r');
+    return bool_from(can_write(as_textio(self)));
 }
 
 static Object *textio_seekable_method(Object *self, Object *const *args, size_t nargs,
@@ -498,7 +609,7 @@ static Object *textio_seekable_method(Object *self, Object *const *args, size_t 
     if (check_open(as_textio(self)) < 0) {
         return NULL;
     }
-    return bool_from(false);
+    return bool_from(lseek(as_textio(self)->fd, 0, SEEK_CUR) >= 0);
 }
 
 static Object *textio_enter_method(Object *self, Object *const *args, size_t nargs,
@@ -526,6 +637,8 @@ static const MethodDef textio_methods[] = {
     {"readable", textio_readable_method, 0, "Return whether object was opened for reading."},
     {"writable", textio_writable_method, 0, "Return whether object was opened for writing."},
     {"seekable", textio_seekable_method, 0, "Return whether object supports random access."},
+    {"seek", textio_seek_method, 0, "Change the stream position to the given offset."},
+    {"tell", textio_tell_method, 0, "Return the current stream position."},
     {"__enter__", textio_enter_method, 0, NULL},
     {"__exit__", textio_exit_method, 0, NULL},
     {NULL, NULL, 0, NULL},
@@ -534,8 +647,22 @@ static const MethodDef textio_methods[] = {
 static Object *textio_get_closed(Object *self) { return bool_from(as_textio(self)->closed); }
 static Object *textio_get_encoding(Object *self) { return str_from_cstr("utf-8"); }
 static Object *textio_get_name(Object *self) { return NEWREF(as_textio(self)->name); }
+/* The mode as CPython shows it: "r", "w+", "rb", "ab+"... */
+static void textio_mode_text(const TextIOObject *f, char out[4]) {
+    size_t n = 0;
+    out[n++] = f->mode;
+    if (f->binary) {
+        out[n++] = 'b';
+    }
+    if (f->plus) {
+        out[n++] = '+';
+    }
+    out[n] = '\0';
+}
+
 static Object *textio_get_mode(Object *self) {
-    char mode[2] = {as_textio(self)->mode, '\0'};
+    char mode[4];
+    textio_mode_text(as_textio(self), mode);
     return str_from_cstr(mode);
 }
 static Object *textio_get_errors(Object *self) {
@@ -560,8 +687,15 @@ static const GetSetDef textio_getsets[] = {
 
 static Object *textio_repr(Object *self) {
     TextIOObject *f = as_textio(self);
-    return str_from_format("<_io.TextIOWrapper name=%R mode='%c' encoding='%s'>", f->name,
-                           f->mode, f->is_std ? "utf-8" : "UTF-8");
+    if (f->binary) {
+        const char *kind = f->plus ? "BufferedRandom" : f->mode == 'r' ? "BufferedReader"
+                                                                       : "BufferedWriter";
+        return str_from_format("<_io.%s name=%R>", kind, f->name);
+    }
+    char mode[4];
+    textio_mode_text(f, mode);
+    return str_from_format("<_io.TextIOWrapper name=%R mode='%s' encoding='%s'>", f->name, mode,
+                           f->is_std ? "utf-8" : "UTF-8");
 }
 
 static Object *textio_iter(Object *self) {
@@ -574,7 +708,7 @@ static Object *textio_iter(Object *self) {
 /* Iterating a file yields its lines; NULL without an error at end of file. */
 static Object *textio_iternext(Object *self) {
     Object *line = read_text(as_textio(self), -1, true);
-    if (line != NULL && str_size(line) == 0) {
+    if (line != NULL && read_size(line) == 0) {
         DECREF(line);
         return NULL;
     }

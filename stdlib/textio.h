@@ -29,7 +29,8 @@ MAY_RAISE Object *textio_new(int fd, const char *name, char mode, TextIOBufferin
 MAY_RAISE Object *textio_new_std(int fd);
 
 /* A block-buffered text file over `fd` (which it owns and closes) opened by
- * open(): `name` (borrowed) is the path as given, `mode` "r", "w", "a" or "x".
+ * open(): `name` (borrowed) is the path as given, `mode` "r", "w", "a" or "x",
+ * optionally followed by 'b' (binary: bytes in and out) and '+' (update).
  * Closes fd on failure. */
 MAY_RAISE Object *textio_open_file(int fd, Object *name, const char *mode);
 

@@ -247,6 +247,28 @@ class partial:
             return f"functools.{qualname}({', '.join(args)})"
         return f"{qualname}({', '.join(args)})"
 
+    def __reduce__(self):
+        # As CPython's: how pickle rebuilds a partial. (gilpy keeps func, args and keywords
+        # in the instance __dict__, so the namespace part leaves them out.)
+        extra = {k: v for k, v in self.__dict__.items() if k not in ("func", "args", "keywords")}
+        return type(self), (self.func,), (self.func, self.args,
+               self.keywords or None, extra or None)
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple):
+            raise TypeError("argument to __setstate__ must be a tuple")
+        if len(state) != 4:
+            raise TypeError(f"expected 4 items in state, got {len(state)}")
+        func, args, kwds, namespace = state
+        if (not callable(func) or not isinstance(args, tuple) or
+           (kwds is not None and not isinstance(kwds, dict)) or
+           (namespace is not None and not isinstance(namespace, dict))):
+            raise TypeError("invalid partial state")
+        self.__dict__.update(namespace or {})
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = {} if kwds is None else dict(kwds)
+
 
 # ---------------------------------------------------------------- lru_cache and cache
 

@@ -9,6 +9,7 @@ makedirs, removedirs, walk, fspath and the path constants.
 import sys
 import posix
 from posix import *
+from posix import _exit  # not exported by *: its name starts with _
 import posixpath as path
 
 sys.modules['os.path'] = path

@@ -7,6 +7,7 @@ runs bytecode at a time (the GIL), but the GIL may pass to another thread betwee
 instructions, so every shared structure below is guarded by a lock, never by luck.
 """
 
+import os as _os
 import sys as _sys
 import _thread
 from time import monotonic as _time
@@ -20,6 +21,7 @@ __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread', 'enumerat
 
 _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
+_LockType = _thread.LockType
 get_ident = _thread.get_ident
 try:
     get_native_id = _thread.get_native_id
@@ -104,6 +106,11 @@ class _RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def _at_fork_reinit(self):
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
     def _recursion_count(self):
         if self._owner != get_ident():
             return 0
@@ -130,19 +137,22 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
-        # Use the lock's own save/restore when it has them (RLock); else the simple versions.
-        try:
-            self._release_save = lock._release_save
-        except AttributeError:
-            pass
-        try:
-            self._acquire_restore = lock._acquire_restore
-        except AttributeError:
-            pass
-        try:
-            self._is_owned = lock._is_owned
-        except AttributeError:
-            pass
+        # Use the lock's own save/restore when it has them (RLock); else the simple versions
+        # below. A plain Lock has none of the three, so we skip looking (a failed lookup
+        # costs an AttributeError).
+        if type(lock) is not _LockType:
+            try:
+                self._release_save = lock._release_save
+            except AttributeError:
+                pass
+            try:
+                self._acquire_restore = lock._acquire_restore
+            except AttributeError:
+                pass
+            try:
+                self._is_owned = lock._is_owned
+            except AttributeError:
+                pass
         self._waiters = _deque()
 
     def __enter__(self):
@@ -153,6 +163,10 @@ class Condition:
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
+
+    def _at_fork_reinit(self):
+        self._lock._at_fork_reinit()
+        self._waiters.clear()
 
     def _release_save(self):
         self._lock.release()
@@ -322,6 +336,9 @@ class Event:
         cls = self.__class__
         status = 'set' if self._flag else 'unset'
         return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: {status}>"
+
+    def _at_fork_reinit(self):
+        self._cond._at_fork_reinit()
 
     def is_set(self):
         return self._flag
@@ -598,6 +615,17 @@ class Thread:
         self._is_stopped = True
         self._tstate_lock = None
 
+    def _reset_internal_locks(self, is_alive):
+        # After fork(): locks may have been held by threads that do not exist in the child.
+        self._started._at_fork_reinit()
+        if is_alive:
+            if self._tstate_lock is not None:
+                self._tstate_lock._at_fork_reinit()
+                self._tstate_lock.acquire()
+        else:
+            self._is_stopped = True
+            self._tstate_lock = None
+
     def _delete(self):
         with _active_limbo_lock:
             try:
@@ -759,7 +787,7 @@ __excepthook__ = excepthook
 def _make_invoke_excepthook():
     # Captured now, so the hook still works while the interpreter shuts down.
     old_excepthook = excepthook
-    old_sys_excepthook = getattr(_sys, "excepthook", None)
+    sys_module = _sys
     sys_exc_info = _sys.exc_info
 
     def invoke_excepthook(thread):
@@ -774,6 +802,7 @@ def _make_invoke_excepthook():
         except Exception as exc:
             exc.__suppress_context__ = True
             del exc
+            old_sys_excepthook = getattr(sys_module, "excepthook", None)
             if old_sys_excepthook is not None:
                 old_sys_excepthook(*sys_exc_info())
             else:
@@ -917,3 +946,35 @@ def _shutdown():
 
 
 _main_thread = _MainThread()
+
+
+def _after_fork():
+    """Runs in the child after os.fork(). Only the thread that called fork() exists in the
+    child: it becomes the main thread, every other Thread object is marked stopped (so exit
+    does not wait for them forever), and the module's locks are made anew, since a thread
+    that no longer exists may have held them."""
+    global _active_limbo_lock, _main_thread
+    _active_limbo_lock = RLock()
+    new_active = {}
+    try:
+        current = _active[get_ident()]
+    except KeyError:
+        current = _MainThread()   # fork() called from a thread threading does not know
+    _main_thread = current
+    with _active_limbo_lock:
+        for thread in set(_enumerate()):
+            if thread is current:
+                thread._reset_internal_locks(True)
+                ident = get_ident()
+                thread._ident = ident
+                new_active[ident] = thread
+            else:
+                thread._reset_internal_locks(False)
+                thread._stop()
+        _limbo.clear()
+        _active.clear()
+        _active.update(new_active)
+
+
+if hasattr(_os, "register_at_fork"):
+    _os.register_at_fork(after_in_child=_after_fork)

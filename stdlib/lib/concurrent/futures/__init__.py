@@ -16,6 +16,17 @@ from concurrent.futures._base import (FIRST_COMPLETED,
                                       wait,
                                       as_completed)
 from concurrent.futures.thread import ThreadPoolExecutor
+try:    # gilpy honours no module __getattr__ (PEP 562) yet: import it now (multiprocessing engineer)
+    from concurrent.futures.process import ProcessPoolExecutor
+except ImportError:
+    pass
+
+# CPython imports ProcessPoolExecutor lazily, in the module __getattr__ below (PEP 562); gilpy
+# does not call a module's __getattr__ yet, so we import it now, when multiprocessing exists.
+try:
+    from concurrent.futures.process import ProcessPoolExecutor
+except ImportError:
+    pass
 
 __all__ = (
     'FIRST_COMPLETED',

@@ -65,11 +65,37 @@ class BrokenExecutor(RuntimeError):
     """Raised when a executor has become non-functional after a severe failure."""
 
 
+class _Logger:
+    """Stands in for CPython's logging.getLogger("concurrent.futures") until gilpy has a
+    logging module. Like an unconfigured logger, it prints warnings and worse to stderr: the
+    message, then the traceback when exc_info is true; it drops debug and info messages."""
+
+    def _log(self, msg, args, exc_info):
+        print(msg % args if args else msg, file=sys.stderr)
+        if exc_info:
+            threading._print_exception(*sys.exc_info(), file=sys.stderr)
+
+    def debug(self, msg, *args, exc_info=False):
+        pass
+
+    info = debug
+
+    def warning(self, msg, *args, exc_info=False):
+        self._log(msg, args, exc_info)
+
+    error = critical = warning
+
+    def exception(self, msg, *args, exc_info=True):
+        self._log(msg, args, exc_info)
+
+
+LOGGER = _Logger()
+
+
 def _log_exception(message):
     """Reports an exception that nobody can catch (a failing callback or initializer), the way
     CPython's logging module does when it is not configured: the message, then the traceback."""
-    print(message, file=sys.stderr)
-    threading._print_exception(*sys.exc_info(), file=sys.stderr)
+    LOGGER.exception(message)
 
 
 # ===================================================================== waiters
