@@ -101,18 +101,28 @@ int32_t eval_handle_breaker(ThreadState *ts, int32_t used) {
  * same address can never be mistaken for the cached one.
  *
  * LOAD_ATTR / STORE_ATTR / LOAD_METHOD (the attr_* fields; globals and
- * builtins stay NULL): valid while the owner's type has the version tag
- * attr_tag and type_cache_epoch is attr_epoch (runtime/attrcache.h), that
- * is, while no class anywhere changed. What a valid entry promises:
- *   LOAD_ATTR   the type's lookup is the generic one and attr_descr (borrowed,
+ * builtins stay NULL): up to ATTR_CACHE_WAYS types per instruction (a call
+ * site such as `task.run()` often sees several classes), each way valid
+ * while the owner's type has the way's version tag and type_cache_epoch is
+ * attr_epoch (runtime/attrcache.h), that is, while no class anywhere
+ * changed. What a valid way promises for its type:
+ *   LOAD_ATTR   the type's lookup is the generic one and descr (borrowed,
  *               NULL if none) is what the type's MRO holds for the name: not
  *               a data descriptor, so the instance dict is tried first.
  *   STORE_ATTR  the type's setattr is the generic one, instances have a dict,
  *               and the MRO holds no data descriptor for the name.
- *   LOAD_METHOD attr_descr is a function (or native method) found in the
- *               type, to be called with the object prepended unless the
- *               instance dict shadows it.
- * attr_hint is where the name sat in the last instance dict (a hint only). */
+ *   LOAD_METHOD descr is a function (or native method) found in the type, to
+ *               be called with the object prepended unless the instance dict
+ *               shadows it.
+ * hint is where the name sat in the last instance dict (a hint only). */
+#define ATTR_CACHE_WAYS 4
+
+typedef struct AttrCacheWay {
+    uint32_t tag; /* 0: empty */
+    uint32_t hint;
+    Object *descr; /* borrowed: owned by a type dict while the way is valid */
+} AttrCacheWay;
+
 typedef struct GlobalCacheEntry {
     Object *globals; /* strong (or NULL): the dicts the entry was filled from */
     Object *builtins;
@@ -124,9 +134,8 @@ typedef struct GlobalCacheEntry {
         };
         struct {
             uint64_t attr_epoch;
-            uint32_t attr_tag; /* 0: empty */
-            uint32_t attr_hint;
-            Object *attr_descr; /* borrowed: owned by a type dict while the entry is valid */
+            uint32_t attr_next; /* the way the next fill replaces */
+            AttrCacheWay attr_ways[ATTR_CACHE_WAYS];
         };
     };
 } GlobalCacheEntry;
@@ -182,24 +191,29 @@ static void eval_global_cache_fill(CodeObject *code, size_t index, Object *globa
     XDECREF(old_builtins);
 }
 
-/* The attribute cache entry of the instruction being run when it is valid
- * for type t (see above), else NULL. */
-static inline GlobalCacheEntry *eval_attr_cache_hit(CodeObject *code, size_t index,
-                                                    TypeObject *t) {
+/* The attribute cache way of instruction `index` that is valid for type t
+ * (see above), or NULL. */
+static inline AttrCacheWay *eval_attr_cache_hit(CodeObject *code, size_t index, TypeObject *t) {
     GlobalCache *cache = code->vm_cache;
     if (cache == NULL) {
         return NULL;
     }
     GlobalCacheEntry *e = &cache->entries[index];
-    if (e->attr_tag == t->version && e->attr_epoch == type_cache_epoch && e->attr_tag != 0) {
-        return e;
+    uint32_t tag = t->version;
+    if (e->attr_epoch != type_cache_epoch || tag == 0) {
+        return NULL;
+    }
+    for (size_t i = 0; i < ATTR_CACHE_WAYS; i++) {
+        if (e->attr_ways[i].tag == tag) {
+            return &e->attr_ways[i];
+        }
     }
     return NULL;
 }
 
-/* Record in the attribute cache entry of instruction `index` that type t's
- * state is as the comment above says, with `descr` (borrowed) the MRO's
- * value for the name. Call only once the promise has been checked. */
+/* Record in the attribute cache of instruction `index` that type t's state
+ * is as the comment above says, with `descr` (borrowed) the MRO's value for
+ * the name. Call only once the promise has been checked. */
 static void eval_attr_cache_fill(CodeObject *code, size_t index, TypeObject *t, Object *descr) {
     uint32_t tag = type_version_tag(t);
     GlobalCache *cache = tag != 0 ? eval_cache_of(code) : NULL;
@@ -207,9 +221,25 @@ static void eval_attr_cache_fill(CodeObject *code, size_t index, TypeObject *t, 
         return;
     }
     GlobalCacheEntry *e = &cache->entries[index];
-    e->attr_epoch = type_cache_epoch;
-    e->attr_tag = tag;
-    e->attr_descr = descr;
+    if (e->attr_epoch != type_cache_epoch) {
+        /* Some class changed since: every way is stale. */
+        memset(e->attr_ways, 0, sizeof e->attr_ways);
+        e->attr_epoch = type_cache_epoch;
+        e->attr_next = 0;
+    }
+    AttrCacheWay *w = NULL;
+    for (size_t i = 0; i < ATTR_CACHE_WAYS; i++) {
+        if (e->attr_ways[i].tag == tag) {
+            w = &e->attr_ways[i];
+        }
+    }
+    if (w == NULL) {
+        w = &e->attr_ways[e->attr_next];
+        e->attr_next = (e->attr_next + 1) % ATTR_CACHE_WAYS;
+        w->hint = 0;
+    }
+    w->tag = tag;
+    w->descr = descr;
 }
 
 static void eval_unbound_local(CodeObject *code, size_t index) {
@@ -1253,19 +1283,19 @@ dispatch:
         Object *name = names[oparg];
         Object *v;
         TypeObject *t = obj_type(owner);
-        GlobalCacheEntry *e = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
-        if (e != NULL) {
+        AttrCacheWay *w = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
+        if (w != NULL) {
             /* Generic lookup, no data descriptor: the instance dict, then the
              * type's attribute (obj_generic_getattr's order). */
             if (t->dict_offset != 0) {
                 Object *d = *(Object **)((char *)owner + t->dict_offset);
-                if (d != NULL && (v = dict_get_str_hint(d, name, &e->attr_hint)) != NULL) {
+                if (d != NULL && (v = dict_get_str_hint(d, name, &w->hint)) != NULL) {
                     sp[-1] = NEWREF(v);
                     DECREF(owner);
                     DISPATCH();
                 }
             }
-            Object *descr = e->attr_descr;
+            Object *descr = w->descr;
             if (descr != NULL) {
                 TypeObject *dt = obj_type(descr);
                 if (dt->descr_get == NULL) {
@@ -1277,6 +1307,12 @@ dispatch:
                 }
                 goto load_attr_done;
             }
+        }
+        if (t == &ModuleType && (v = dict_get_str(module_dict(owner), name)) != NULL) {
+            /* `math.pi`: module_getattr's first step. */
+            sp[-1] = NEWREF(v);
+            DECREF(owner);
+            DISPATCH();
         }
         v = obj_getattr(owner, name);
         if (v != NULL && (t->getattr == NULL || t->getattr == obj_generic_getattr)) {
@@ -1303,20 +1339,29 @@ dispatch:
         Object *v = sp[-2];
         Object *name = names[oparg];
         TypeObject *t = obj_type(owner);
-        GlobalCacheEntry *e = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
-        if (e != NULL) {
-            /* Generic setattr, no data descriptor: replace the value in the
-             * instance dict when the name is already there. */
-            Object *d = *(Object **)((char *)owner + t->dict_offset);
-            if (d != NULL && dict_replace_str_hint(d, name, v, &e->attr_hint)) {
-                sp -= 2;
-                DECREF(v);
-                DECREF(owner);
-                DISPATCH();
-            }
-        }
+        AttrCacheWay *w = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
+        int r;
         sp -= 2;
-        int r = obj_setattr(owner, name, v);
+        if (w != NULL) {
+            /* Generic setattr, no data descriptor: store in the instance
+             * dict (obj_generic_setattr without its type lookup), replacing
+             * in place when the name is already there. */
+            Object **slot = (Object **)((char *)owner + t->dict_offset);
+            if (*slot != NULL && dict_replace_str_hint(*slot, name, v, &w->hint)) {
+                r = 0;
+            } else if (*slot == NULL && (*slot = dict_new()) == NULL) {
+                r = -1;
+            } else {
+                r = dict_set(*slot, name, v);
+            }
+            DECREF(v);
+            DECREF(owner);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+        r = obj_setattr(owner, name, v);
         if (r == 0 && t->dict_offset != 0 &&
             (t->setattr == NULL || t->setattr == obj_generic_setattr)) {
             Object *descr = type_lookup(t, name);
@@ -1347,12 +1392,12 @@ dispatch:
         Object *name = names[oparg];
         TypeObject *t = obj_type(obj);
         Object *meth;
-        GlobalCacheEntry *e = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
-        if (e != NULL) {
-            meth = e->attr_descr;
+        AttrCacheWay *w = eval_attr_cache_hit(code, INSTR_INDEX() - 1, t);
+        if (w != NULL) {
+            meth = w->descr;
             if (t->dict_offset != 0) {
                 Object *d = *(Object **)((char *)obj + t->dict_offset);
-                if (d != NULL && dict_get_str(d, name) != NULL) {
+                if (d != NULL && dict_get_str_hint(d, name, &w->hint) != NULL) {
                     meth = NULL; /* shadowed by the instance */
                 }
             }
@@ -1367,7 +1412,15 @@ dispatch:
             PUSH(obj);
             DISPATCH();
         }
-        Object *v = obj_getattr(obj, name);
+        Object *v;
+        if (t == &ModuleType && (v = dict_get_str(module_dict(obj), name)) != NULL) {
+            /* `math.sqrt(x)`: module_getattr's first step. */
+            sp[-1] = NULL;
+            PUSH(NEWREF(v));
+            DECREF(obj);
+            DISPATCH();
+        }
+        v = obj_getattr(obj, name);
         if (v == NULL) {
             eval_attribute_error_context(obj, name);
         }
@@ -2943,7 +2996,10 @@ static void gen_dealloc(Object *self) {
 static int gen_traverse(Object *self, VisitFunc visit, void *arg) {
     GeneratorObject *gen = (GeneratorObject *)self;
     Frame *f = gen->frame;
-    if (f != NULL) {
+    /* A running generator's saved stack pointer is stale (the loop keeps it
+     * in a register): leave its stack alone. Not visiting is conservative:
+     * those references then count as external, so nothing is freed early. */
+    if (f != NULL && !gen->running) {
         for (Object **p = f->localsplus; p < f->stack_pointer; p++) {
             if (*p != NULL && visit(*p, arg) < 0) {
                 return -1;
