@@ -192,6 +192,11 @@ class _Channel(object):
         self.reply = connection.Connection(reply_fd, writable=False)
         self.lock = lock
 
+    def __reduce__(self):
+        # Only while spawning a process: the child inherits the two descriptors (the
+        # connections pickle themselves that way) and reopens the lock by name.
+        return (_rebuild_channel, (self.address, self.request, self.reply, self.lock))
+
     def call(self, request):
         with self.lock:
             self.request.send(request)
@@ -199,6 +204,16 @@ class _Channel(object):
         if kind == '#ERROR':
             raise result
         return kind, result
+
+
+def _rebuild_channel(address, request, reply, lock):
+    channel = _channels.get(address)
+    if channel is None:
+        channel = _Channel.__new__(_Channel)
+        channel.address, channel.request, channel.reply, channel.lock = \
+            address, request, reply, lock
+        _channels[address] = channel
+    return channel
 
 
 class BaseProxy(object):
@@ -249,6 +264,9 @@ class BaseProxy(object):
         return self._callmethod('#GETVALUE')
 
     def __reduce__(self):
+        if get_spawning_popen() is not None:
+            # A spawned child is a fresh interpreter: send the channel along.
+            return (RebuildProxy, (type(self), self._token, self._channel()))
         return (RebuildProxy, (type(self), self._token))
 
     def __deepcopy__(self, memo):
@@ -268,7 +286,7 @@ class BaseProxy(object):
             return repr(self)[:-1] + "; '__str__()' failed>"
 
 
-def RebuildProxy(proxytype, token):
+def RebuildProxy(proxytype, token, channel=None):
     '''
     Function used for unpickling proxy objects.
     '''
@@ -516,7 +534,11 @@ class BaseManager(object):
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
         self._address = '/gilpy-manager-%d-%s' % (os.getpid(), os.urandom(4).hex())
-        self._process = self._ctx.Process(
+        # The server is always forked: it needs nothing from the main module, and its pipe
+        # ends are plain descriptor numbers. (The lock comes from the manager's own context, so
+        # with 'spawn' it can be reopened by name in spawned children.)
+        from .context import _concrete_contexts
+        self._process = _concrete_contexts['fork'].Process(
             target=type(self)._run_server,
             args=(self._registry, request_r, reply_w, request_w, reply_r,
                   initializer, initargs),

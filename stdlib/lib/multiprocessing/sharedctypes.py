@@ -11,6 +11,7 @@
 # gilpy has no ctypes, so the C types below are small classes named like ctypes' ones.
 #
 
+import os
 import sys
 
 from . import context
@@ -30,12 +31,26 @@ except ImportError:
 
 
 class _Buffer(object):
-    '''size bytes of zeroed shared memory, read and written by typecode and index.'''
+    '''size bytes of zeroed shared memory, read and written by typecode and index.
 
-    def __init__(self, size):
+    With 'fork' the memory is an anonymous shared mapping: children inherit it and nothing
+    appears in /dev/shm. With 'spawn' the child is a fresh program, so the memory gets a name
+    (/dev/shm/gilpy-mp-...) that the child opens; the creating process unlinks the name at exit.'''
+
+    def __init__(self, size, named=False, name=None):
         self.size = size
+        self.name = None
         if _SHM is not None:
-            self._mem = _SHM(max(size, 1))
+            if name is not None:                    # attach in a spawned child
+                self._mem = _SHM(max(size, 1), name=name, create=False)
+                self.name = name
+            elif named:
+                self.name = '/gilpy-mp-%d-%s' % (os.getpid(), os.urandom(6).hex())
+                self._mem = _SHM(max(size, 1), name=self.name, create=True)
+                from . import util
+                util.Finalize(self, _unlink, (self._mem,), exitpriority=0)
+            else:
+                self._mem = _SHM(max(size, 1))
             self.get = self._mem.get
             self.set = self._mem.set
         else:
@@ -53,7 +68,24 @@ class _Buffer(object):
         self._struct.pack_into(typecode, self._mem, index * size, value)
 
     def __reduce__(self):
-        raise TypeError('shared memory can only be inherited (fork), not pickled')
+        if self.name is None or context.get_spawning_popen() is None:
+            raise TypeError('this shared memory can only be inherited (fork), not pickled: '
+                            'make Value/Array with the spawn context to pass them to spawned '
+                            'processes')
+        return (_Buffer, (self.size, False, self.name))
+
+
+def _unlink(mem):
+    try:
+        mem.unlink()
+    except OSError:
+        pass
+
+
+def _named_for(ctx):
+    '''True when objects made for ctx (default: the default context) must have a name.'''
+    ctx = ctx or context._default_context
+    return ctx.get_start_method() == 'spawn'
 
 
 #
@@ -113,6 +145,9 @@ class _SimpleCData(object):
 
     def __repr__(self):
         return '%s(%r)' % (type(self).__name__, self.value)
+
+    def __reduce__(self):
+        return (_rebuild_value, (self._type_, self._buffer, self._index))
 
 
 _types = {}
@@ -192,6 +227,17 @@ class _CArray(object):
     def __repr__(self):
         return '<%s.%s object at %#x>' % (__name__, type(self).__name__, id(self))
 
+    def __reduce__(self):
+        return (_rebuild_array, (self._type_, self._length_, self._buffer))
+
+
+def _rebuild_value(typecode, buffer, index):
+    return _types[typecode](buffer, index)
+
+
+def _rebuild_array(typecode, length, buffer):
+    return _array_type(typecode, length)(buffer)
+
 
 def _array_type(typecode, length):
     cls = _types[typecode]
@@ -213,18 +259,18 @@ def _typecode_of(typecode_or_type):
 # The public functions
 #
 
-def RawValue(typecode_or_type, *args):
+def RawValue(typecode_or_type, *args, _ctx=None):
     '''
     Returns a ctypes object allocated from shared memory
     '''
     code = _typecode_of(typecode_or_type)
-    obj = _types[code](_Buffer(_sizes[code]))
+    obj = _types[code](_Buffer(_sizes[code], _named_for(_ctx)))
     if args:
         obj.value = args[0]
     return obj
 
 
-def RawArray(typecode_or_type, size_or_initializer):
+def RawArray(typecode_or_type, size_or_initializer, _ctx=None):
     '''
     Returns a ctypes array allocated from shared memory
     '''
@@ -236,7 +282,7 @@ def RawArray(typecode_or_type, size_or_initializer):
         init = list(size_or_initializer) if not isinstance(size_or_initializer, bytes) \
             else [size_or_initializer[k:k + 1] for k in range(len(size_or_initializer))]
         size = len(init)
-    result = _array_type(code, size)(_Buffer(_sizes[code] * size))
+    result = _array_type(code, size)(_Buffer(_sizes[code] * size, _named_for(_ctx)))
     if init:
         result[:] = init
     return result
@@ -246,11 +292,11 @@ def Value(typecode_or_type, *args, lock=True, ctx=None):
     '''
     Return a synchronization wrapper for a Value
     '''
-    obj = RawValue(typecode_or_type, *args)
+    obj = RawValue(typecode_or_type, *args, _ctx=ctx)
     if lock is False:
         return obj
     if lock in (True, None):
-        ctx = ctx or context.get_context()
+        ctx = ctx or context._default_context.get_context()
         lock = ctx.RLock()
     if not hasattr(lock, 'acquire'):
         raise AttributeError("%r has no method 'acquire'" % lock)
@@ -261,11 +307,11 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
     '''
     Return a synchronization wrapper for a RawArray
     '''
-    obj = RawArray(typecode_or_type, size_or_initializer)
+    obj = RawArray(typecode_or_type, size_or_initializer, _ctx=ctx)
     if lock is False:
         return obj
     if lock in (True, None):
-        ctx = ctx or context.get_context()
+        ctx = ctx or context._default_context.get_context()
         lock = ctx.RLock()
     if not hasattr(lock, 'acquire'):
         raise AttributeError("%r has no method 'acquire'" % lock)
@@ -283,7 +329,7 @@ def copy(obj):
 
 def synchronized(obj, lock=None, ctx=None):
     assert not isinstance(obj, SynchronizedBase), 'object already synchronized'
-    ctx = ctx or context.get_context()
+    ctx = ctx or context._default_context.get_context()
     if isinstance(obj, _CArray):
         if obj._type_ == 'c':
             return SynchronizedString(obj, lock, ctx)
@@ -301,7 +347,7 @@ class SynchronizedBase(object):
         if lock:
             self._lock = lock
         else:
-            ctx = ctx or context.get_context(force=True)
+            ctx = ctx or context._default_context.get_context()
             self._lock = ctx.RLock()
         self.acquire = self._lock.acquire
         self.release = self._lock.release
@@ -311,6 +357,10 @@ class SynchronizedBase(object):
 
     def __exit__(self, *args):
         return self._lock.__exit__(*args)
+
+    def __reduce__(self):
+        context.assert_spawning(self)
+        return synchronized, (self._obj, self._lock)
 
     def get_obj(self):
         return self._obj
