@@ -63,10 +63,12 @@ Token *parser_token(Parser *p);
 /* Parse the string atom (one or more adjacent STRING tokens) at the current
  * position: a Constant (str or bytes) or a JoinedStr. parser_string.c. */
 MAY_RAISE Expr *parser_strings(Parser *p);
+/* The code point of Unicode character `name` (len bytes, any case), or -1
+ * when gilpy does not know it (parser_unicode_names.c). */
+int32_t parser_unicode_lookup(const char *name, size_t len);
 /* Parse an f-string replacement field's expression text (parser.c): returns
  * the expression, positioned in the real source. `src` holds "(expr)". */
 MAY_RAISE Expr *parser_fstring_expr(Parser *p, const char *src, size_t size, int lineno, int col);
-
 
 /* ================================================================ shared by the parser files */
 

@@ -1,7 +1,8 @@
 /* parser_string.c: string literals for the parser: prefixes, escape
  * sequences, adjacent-literal concatenation, bytes, and f-strings (literal
  * text, replacement fields with !r/!s/!a, format specs, `{x=}`), with CPython
- * 3.11's rules and error messages (Parser/string_parser.c). */
+ * 3.11's rules and error messages (Parser/string_parser.c). \N{NAME} uses the
+ * table of parser_unicode_names.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -150,21 +151,29 @@ static int decode_escapes(Parser *p, StrBuilder *sb, const char *s, size_t n, bo
         }
         case 'N':
             if (!bytes) {
-                /* \N{NAME} needs the Unicode name database, which gilpy does
-                 * not have: say so clearly (and word a malformed one as CPython). */
+                /* \N{NAME}: looked up in parser_unicode_names.c (a subset of
+                 * the Unicode names; others count as unknown). */
                 size_t end = i;
                 while (end < n && s[end] != '}') {
                     end++;
                 }
                 bool brace = i < n && s[i] == '{';
                 bool malformed = !brace || end >= n || end == i + 1;
+                if (!malformed) {
+                    int32_t cp = parser_unicode_lookup(s + i + 1, end - i - 1);
+                    if (cp >= 0) {
+                        sb_append_codepoint(sb, (uint32_t)cp);
+                        i = end + 1;
+                        break;
+                    }
+                }
                 size_t last = !brace ? i - 1 : end >= n ? n - 1 : end == i + 1 ? i : end;
                 char detail[160];
                 snprintf(detail, sizeof detail,
                          "'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
                          body_offset + esc_start, body_offset + last,
                          malformed ? "malformed \\N character escape"
-                                   : "\\N{...} escapes are not supported by gilpy");
+                                   : "unknown Unicode character name");
                 error_after(p, "(unicode error) %s", detail);
                 return -1;
             }

@@ -192,9 +192,8 @@ bool class_finalize(Object *self) {
     if (gc->gc_flags & GC_FLAG_FINALIZED) {
         return false;
     }
-    Object *key = str_intern_cstr("__del__");
+    Object *key = slot_name("__del__");
     Object *del = key != NULL ? type_lookup(self->type, key) : NULL;
-    XDECREF(key);
     if (del == NULL) {
         return false;
     }

@@ -12,6 +12,8 @@ Suites (each test is run with cwd = the repository root and its path relative to
   cli     tests/cli/NNN_name.args: one command-line argument per line (`#` lines are comments),
           optional .stdin; expectations .status, and .out/.err (exact) or .out_re/.err_re
           (a regular expression searched in the output) when the case differs from CPython.
+  repl    tests/repl/NNN_name.py: python3 scripts that drive `gilpy` (given as argv[1]) through a
+          pseudo-terminal with tests/repl/replpty.py; each must exit with status 0.
 
 Prints each failure with its name and first differing line, then `N passed, N failed` last.
 Uses only the standard library. Expected files are made by scripts/make_expected.py.
@@ -244,6 +246,21 @@ def collect_cli(gilpy):
     return tests
 
 
+def collect_repl(gilpy):
+    """The REPL tests: python3 runs each script, which drives gilpy on a pty itself."""
+    tests = []
+    base = os.path.join(ROOT, "tests", "repl")
+    if not os.path.isdir(base):
+        return tests
+    for fn in sorted(os.listdir(base)):
+        if is_test_name(fn):
+            test = Test("repl", rel(os.path.join(base, fn[:-3])),
+                        [sys.executable, rel(os.path.join(base, fn)), gilpy], check_out=False)
+            test.timeout = 90.0  # the script has its own deadlines (and a 60 s alarm)
+            tests.append(test)
+    return tests
+
+
 def collect_unit(build):
     """The C unit test executables of a build directory (tests/test_*)."""
     tests = []
@@ -260,7 +277,7 @@ def collect_unit(build):
 def run_one(test, timeout):
     if test.argv is None:
         return test, "no expected output: run scripts/make_expected.py"
-    return test, test.run(timeout)
+    return test, test.run(max(timeout, getattr(test, "timeout", 0)))
 
 
 def main():
@@ -270,7 +287,7 @@ def main():
     ap.add_argument("--build", help="build directory whose tests/test_* unit tests to run")
     ap.add_argument("--no-unit", action="store_true", help="skip the C unit tests")
     ap.add_argument("--suite", action="append",
-                    choices=["unit", "golden", "thread", "errors", "cli"],
+                    choices=["unit", "golden", "thread", "errors", "cli", "repl"],
                     help="run only this suite (repeatable)")
     ap.add_argument("--filter", action="append", default=[],
                     help="run only tests whose name contains SUBSTR (repeatable)")
@@ -283,7 +300,7 @@ def main():
     gilpy = opts.gilpy
     if os.sep in gilpy and not os.path.isabs(gilpy):
         gilpy = os.path.abspath(gilpy)
-    suites = opts.suite or ["unit", "golden", "thread", "errors", "cli"]
+    suites = opts.suite or ["unit", "golden", "thread", "errors", "cli", "repl"]
 
     tests = []
     if "unit" in suites and not opts.no_unit and opts.build:
@@ -296,6 +313,8 @@ def main():
         tests += collect_errors(gilpy)
     if "cli" in suites:
         tests += collect_cli(gilpy)
+    if "repl" in suites:
+        tests += collect_repl(gilpy)
     if opts.filter:
         tests = [t for t in tests if any(f in t.name for f in opts.filter)]
 

@@ -1628,8 +1628,15 @@ static Object *pickle_dumps(Object *self, Object *const *args, size_t nargs, Obj
     if (args_parse("dumps", args, nargs, kwnames, kwlist, 1, a) < 0 || check_protocol(a[1]) < 0) {
         return NULL;
     }
-    return pickle_dumps_value(a[0], module_error(self, "PicklingError"),
-                              a[4] != NULL && a[4] != None ? a[4] : NULL);
+    Object *table = a[4] != NULL && a[4] != None ? a[4] : NULL;
+    if (table == NULL && self != NULL && module_check(self)) {
+        /* copyreg.dispatch_table, which pickle.py hands over as _pickle._dispatch_table */
+        table = dict_get_cstr(module_dict(self), "_dispatch_table");
+    }
+    if (table != NULL && (!dict_check(table) || dict_size(table) == 0)) {
+        table = NULL;
+    }
+    return pickle_dumps_value(a[0], module_error(self, "PicklingError"), table);
 }
 
 /* loads(data, /, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=(),

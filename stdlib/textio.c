@@ -16,6 +16,7 @@
 #include "int.h"
 #include "list.h"
 #include "memory.h"
+#include "repl.h"
 #include "str.h"
 #include "threads.h"
 #include "tuple.h"
@@ -67,6 +68,10 @@ static int textio_sys_write(int fd, const char *data, size_t n) {
     const char *p = copy;
     int status = 0;
     ThreadState *ts = threads_blocking_begin(BLOCK_IO);
+    /* At the interactive prompt, output of other threads goes above the
+     * line being edited (vm/repl.c). */
+    bool around_prompt = repl_terminal_write_begin(fd);
+    bool ends_line = p[n - 1] == '\n';
     while (n > 0) {
         ssize_t w = write(fd, p, n);
         if (w < 0) {
@@ -80,6 +85,7 @@ static int textio_sys_write(int fd, const char *data, size_t n) {
         n -= (size_t)w;
     }
     int err = errno;
+    repl_terminal_write_end(around_prompt, ends_line);
     threads_blocking_end(ts);
     free(copy);
     errno = err;

@@ -1397,7 +1397,7 @@ dispatch:
             meth = w->descr;
             if (t->dict_offset != 0) {
                 Object *d = *(Object **)((char *)obj + t->dict_offset);
-                if (d != NULL && dict_get_str_hint(d, name, &w->hint) != NULL) {
+                if (d != NULL && dict_get_str(d, name) != NULL) {
                     meth = NULL; /* shadowed by the instance */
                 }
             }

@@ -68,14 +68,28 @@
  *         machine the releasing thread nearly always wins: the GIL battle.
  *   py3   CPython 3.2+: no instruction budget; a waiter sleeps one switch
  *         interval, then asks the holder to drop; the holder releases and
- *         waits until someone else has taken it (forced switching), but a
+ *         waits until someone else has taken it (forced switching: it
+ *         watches the count of hand-offs, `handoffs`), but a
  *         thread back from I/O gets no priority: the convoy effect.
  *
- * WHAT IS COUNTED (GilStats, per thread): instructions, acquisitions, time
- * holding and waiting (and the longest wait), and every time a thread gave
- * the GIL away, by cause: budget spent, a waiter's request, a blocking call
- * (and which kind: sleep, lock, I/O, join), thread exit. Counting costs a
- * clock read per hand-off, nothing per instruction.
+ * WHAT IS COUNTED (GilStats, per thread): instructions (charged by
+ * threads_tick, so in steps of up to THREADS_TICK_MAX), acquisitions, time
+ * holding and waiting (the longest wait, and a histogram of waits for the
+ * 99th percentile), and every time a thread gave the GIL away, by cause:
+ * budget spent, a waiter's request, a blocking call (and which kind: sleep,
+ * lock, I/O, join), thread exit. Counting costs a clock read per hand-off,
+ * nothing per instruction. Each thread also has a GilTrack that outlives it,
+ * so the exit report (-X gilstats) and the gil module cover ended threads.
+ *
+ * TRACING (-X giltrace=FILE.json, -X giltimeline=FILE.svg). With tracing on,
+ * every change above is also logged as an event in the thread's own buffer
+ * (vm/giltrace.c): hold begin and end (with the cause), wait begin and end,
+ * blocking call begin and end (with the kind), thread end. Each thread writes
+ * only its own buffer, so logging takes no lock. The timestamps are the ones
+ * the statistics already read; those of hold begin and end are read under
+ * the mutex, so a hold always ends before the next holder's hold begins,
+ * which is what the trace checker (scripts/gil-check-trace) verifies. With
+ * tracing off a hook is one well-predicted branch on a flag of the thread.
  *
  * INVARIANTS. At most one thread holds the GIL. A thread is in the queue iff
  * it is inside gil_acquire or gil_yield and has not been granted. A waiter is
@@ -85,7 +99,10 @@
 
 #include <errno.h>
 #include <sched.h>
+#include <stdlib.h>
 #include <time.h>
+
+#include "giltrace.h"
 
 enum { DEFAULT_SWITCH_INTERVAL_NS = 5000000, PY2_CHECKINTERVAL = 100 };
 
@@ -106,6 +123,10 @@ void gil_init(Gil *gil, GilPolicy policy, int32_t checkinterval) {
     gil->started_ns = gil_now_ns();
     gil->contended_ns = 0;
     gil->contended_since_ns = 0;
+    gil->handoffs = 0;
+    gil->tracks = NULL;
+    gil->tracing = false;
+    gil->trace_file = gil->timeline_file = NULL;
 }
 
 void gil_destroy(Gil *gil) { pthread_mutex_destroy(&gil->mutex); }
@@ -124,6 +145,91 @@ void gil_thread_init(GilThread *t, void *owner) {
     t->held_since_ns = 0;
     t->stats = (GilStats){0};
     t->owner = owner;
+    t->track = NULL;
+    t->tracing = false;
+}
+
+bool gil_thread_register(Gil *gil, GilThread *t, uint64_t ident, uint64_t native_id) {
+    GilTrack *track = calloc(1, sizeof(GilTrack));
+    if (track == NULL) {
+        return false;
+    }
+    track->live = t;
+    track->ident = ident;
+    track->native_id = native_id;
+    pthread_mutex_lock(&gil->mutex);
+    track->next = gil->tracks;
+    gil->tracks = track;
+    t->track = track;
+    t->tracing = gil->tracing;
+    pthread_mutex_unlock(&gil->mutex);
+    return true;
+}
+
+/* ---------------------------------------------------------------- statistics */
+
+/* Buckets 0..3 hold 0..3 ns; then 4 per power of two: bucket 4*(e-1)+m for
+ * a wait of binary exponent e >= 2 and next two bits m. */
+int gil_wait_bucket(uint64_t ns) {
+    if (ns < 4) {
+        return (int)ns;
+    }
+    int e = 63 - __builtin_clzll(ns);
+    int b = 4 * (e - 1) + (int)((ns >> (e - 2)) & 3);
+    return b < GIL_WAIT_BUCKETS ? b : GIL_WAIT_BUCKETS - 1;
+}
+
+uint64_t gil_wait_bucket_limit(int bucket) {
+    if (bucket < 4) {
+        return (uint64_t)bucket;
+    }
+    int e = bucket / 4 + 1, m = bucket % 4;
+    return ((uint64_t)(4 + m + 1) << (e - 2)) - 1;
+}
+
+uint64_t gil_stats_wait_percentile(const GilStats *s, double p) {
+    uint64_t total = 0;
+    for (int b = 0; b < GIL_WAIT_BUCKETS; b++) {
+        total += s->wait_hist[b];
+    }
+    if (total == 0) {
+        return 0;
+    }
+    uint64_t rank = (uint64_t)(p * (double)total + 0.999999);
+    uint64_t seen = 0;
+    for (int b = 0; b < GIL_WAIT_BUCKETS; b++) {
+        seen += s->wait_hist[b];
+        if (seen >= rank && s->wait_hist[b] != 0) {
+            uint64_t limit = gil_wait_bucket_limit(b);
+            return limit < s->max_wait_ns ? limit : s->max_wait_ns;
+        }
+    }
+    return s->max_wait_ns;
+}
+
+void gil_track_stats(Gil *gil, GilTrack *track, uint64_t now, GilStats *out, bool *alive) {
+    pthread_mutex_lock(&gil->mutex);
+    GilThread *t = track->live;
+    *alive = t != NULL;
+    if (t == NULL) {
+        *out = track->final_stats;
+    } else {
+        *out = t->stats;
+        if (gil->holder == t && now > t->held_since_ns) {
+            out->hold_ns += now - t->held_since_ns; /* the turn it is in */
+        }
+    }
+    pthread_mutex_unlock(&gil->mutex);
+}
+
+uint64_t gil_contended_ns(Gil *gil, uint64_t now) {
+    pthread_mutex_lock(&gil->mutex);
+    uint64_t ns = gil->contended_ns;
+    if (gil->first_waiter != NULL && now > gil->contended_since_ns) {
+        ns += now - gil->contended_since_ns;
+    }
+    pthread_mutex_unlock(&gil->mutex);
+    return ns;
 }
 
 void gil_thread_destroy(GilThread *t) { pthread_cond_destroy(&t->granted_cond); }
@@ -179,16 +285,24 @@ static void account_release(GilThread *me, uint64_t now, SwitchCause cause, Bloc
     if (cause == SWITCH_BLOCKING) {
         me->stats.blocking[kind]++;
     }
+    giltrace_event(me, now, GEV_HOLD_END, cause, cause == SWITCH_BLOCKING ? kind : BLOCK_OTHER);
 }
 
-/* Record that `me` obtained the GIL at `now` after waiting since `since`. */
-static void account_acquire(Gil *gil, GilThread *me, uint64_t since, uint64_t now) {
+/* Record that `me` obtained the GIL at `now` after waiting since `since`
+ * (`queued`: it did wait in the queue, so a wait slice ends here). */
+static void account_acquire(Gil *gil, GilThread *me, uint64_t since, uint64_t now, bool queued) {
     uint64_t waited = now - since;
     me->stats.wait_ns += waited;
     if (waited > me->stats.max_wait_ns) {
         me->stats.max_wait_ns = waited;
     }
+    me->stats.wait_hist[gil_wait_bucket(waited)]++;
+    if (queued) {
+        giltrace_event(me, now, GEV_WAIT_END, 0, 0);
+    }
+    giltrace_event(me, now, GEV_HOLD_BEGIN, 0, 0);
     me->stats.acquisitions++;
+    gil->handoffs++;
     me->held_since_ns = now;
     atomic_store_explicit(&me->drop_requested, false, memory_order_relaxed);
     atomic_store_explicit(&me->budget, gil->checkinterval, memory_order_relaxed);
@@ -212,12 +326,18 @@ static void wait_for_grant(Gil *gil, GilThread *me) {
 
 /* ---------------------------------------------------------------- fair policy */
 
-void gil_acquire(Gil *gil, GilThread *me) {
-    uint64_t since = gil_now_ns();
+/* gil_acquire for a thread that stopped holding the GIL at `since` (and
+ * is waiting since then). */
+static void acquire_from(Gil *gil, GilThread *me, uint64_t since) {
+    bool queued = false;
     pthread_mutex_lock(&gil->mutex);
     if (gil->policy != GIL_FAIR) {
         /* py2/py3: no queue order; whoever finds the GIL free takes it. */
         while (gil->holder != NULL) {
+            if (!queued) {
+                giltrace_event(me, since, GEV_WAIT_BEGIN, 0, 0);
+                queued = true;
+            }
             enqueue(gil, me, since);
             if (gil->policy == GIL_PY3) {
                 wait_for_grant(gil, me); /* times out into a drop request */
@@ -233,6 +353,8 @@ void gil_acquire(Gil *gil, GilThread *me) {
     } else if (gil->holder == NULL && gil->first_waiter == NULL) {
         gil->holder = me;
     } else {
+        giltrace_event(me, since, GEV_WAIT_BEGIN, 0, 0);
+        queued = true;
         enqueue(gil, me, since);
         if (me->waking_from_block) {
             request_drop(gil); /* back from I/O: ask for priority (see the note) */
@@ -240,8 +362,16 @@ void gil_acquire(Gil *gil, GilThread *me) {
         wait_for_grant(gil, me);
     }
     me->waking_from_block = false;
-    account_acquire(gil, me, since, gil_now_ns());
+    account_acquire(gil, me, since, gil_now_ns(), queued);
     pthread_mutex_unlock(&gil->mutex);
+}
+
+void gil_acquire(Gil *gil, GilThread *me) {
+    uint64_t since = gil_now_ns();
+    if (me->waking_from_block) {
+        giltrace_event(me, since, GEV_BLOCK_END, 0, 0);
+    }
+    acquire_from(gil, me, since);
 }
 
 /* In py2/py3 a release wakes one waiter, which must still race for the GIL:
@@ -259,6 +389,15 @@ void gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kind) {
     pthread_mutex_lock(&gil->mutex);
     uint64_t now = gil_now_ns();
     account_release(me, now, cause, kind);
+    if (cause == SWITCH_BLOCKING) {
+        giltrace_event(me, now, GEV_BLOCK_BEGIN, 0, kind);
+    } else if (cause == SWITCH_EXIT && me->track != NULL) {
+        /* The thread ends: its record keeps the final counters. */
+        giltrace_event(me, now, GEV_THREAD_END, 0, 0);
+        me->track->final_stats = me->stats;
+        me->track->ended_ns = now;
+        me->track->live = NULL;
+    }
     if (gil->policy != GIL_FAIR) {
         release_unordered(gil, now);
     } else if (gil->first_waiter != NULL) {
@@ -293,26 +432,30 @@ void gil_yield(Gil *gil, GilThread *me) {
         /* Release and immediately compete again: no hand-off (the GIL battle). */
         release_unordered(gil, now);
         pthread_mutex_unlock(&gil->mutex);
-        gil_acquire(gil, me);
+        acquire_from(gil, me, now);
         return;
     }
     if (gil->policy == GIL_PY3) {
         /* Release, then wait until another thread has taken it (forced
-         * switching), then compete for it like any waiter. */
+         * switching), then compete for it like any waiter. "Taken" is read
+         * from the hand-off counter, not from `holder`: the other thread may
+         * take the GIL and give it back before this one looks. */
+        uint64_t handoffs = gil->handoffs;
         release_unordered(gil, now);
-        while (gil->holder == NULL || gil->holder == me) {
+        while (gil->handoffs == handoffs) {
             pthread_mutex_unlock(&gil->mutex);
             sched_yield();
             pthread_mutex_lock(&gil->mutex);
         }
         pthread_mutex_unlock(&gil->mutex);
-        gil_acquire(gil, me);
+        acquire_from(gil, me, now); /* its wait began when it let go */
         return;
     }
     /* fair: hand the GIL to the longest waiter, then queue behind everyone. */
     grant(gil, dequeue(gil, now));
+    giltrace_event(me, now, GEV_WAIT_BEGIN, 0, 0);
     enqueue(gil, me, now);
     wait_for_grant(gil, me);
-    account_acquire(gil, me, now, gil_now_ns());
+    account_acquire(gil, me, now, gil_now_ns(), true);
     pthread_mutex_unlock(&gil->mutex);
 }

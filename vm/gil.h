@@ -34,6 +34,13 @@ typedef enum GilPolicy {
     GIL_PY3,  /* CPython 3.2+: waiters ask for a drop after the switch interval */
 } GilPolicy;
 
+/* Waits are counted in a log-linear histogram (4 buckets per power of two,
+ * so a percentile read from it is within 25%): bucket of a wait, and the
+ * largest wait a bucket holds. */
+enum { GIL_WAIT_BUCKETS = 176 };
+int gil_wait_bucket(uint64_t ns);
+uint64_t gil_wait_bucket_limit(int bucket);
+
 /* Per-thread counters. Written only by their own thread while it holds the
  * GIL (or inside gil_acquire/gil_release under the GIL's mutex). */
 typedef struct GilStats {
@@ -44,7 +51,30 @@ typedef struct GilStats {
     uint64_t max_wait_ns;   /* longest single wait */
     uint64_t switches[SWITCH_CAUSE_COUNT]; /* times this thread gave it away, by cause */
     uint64_t blocking[BLOCK_KIND_COUNT];   /* SWITCH_BLOCKING broken down by kind */
+    uint32_t wait_hist[GIL_WAIT_BUCKETS];  /* every acquisition's wait, for percentiles */
 } GilStats;
+
+/* The wait (ns) below which a fraction p (0..1) of the acquisitions fall. */
+uint64_t gil_stats_wait_percentile(const GilStats *s, double p);
+
+struct GilEventChunk; /* vm/giltrace.c */
+
+/* One thread's record in the GIL, kept after the thread ends so that the exit
+ * report and the trace cover every thread. Created by gil_thread_register,
+ * never freed while the interpreter lives. */
+typedef struct GilTrack {
+    struct GilTrack *next;   /* every track of the interpreter, newest first (Gil.mutex) */
+    struct GilThread *live;  /* the thread, or NULL once it has ended (Gil.mutex) */
+    GilStats final_stats;    /* its counters, copied when it ended (Gil.mutex) */
+    uint64_t ident;          /* threading.get_ident() */
+    uint64_t native_id;      /* the kernel's thread id (the trace's tid) */
+    uint64_t ended_ns;       /* when it gave the GIL up for the last time; 0: running */
+    char name[64];           /* as threading names it; filled while holding the GIL */
+    /* The event log (-X giltrace, -X giltimeline): chunks written only by
+     * the thread itself, read by the exit report (see giltrace.c). */
+    struct GilEventChunk *_Atomic first_chunk;
+    struct GilEventChunk *last_chunk; /* the writer's current chunk */
+} GilTrack;
 
 /* One thread's link to the GIL: its place in the wait queue and its budget. */
 typedef struct GilThread {
@@ -61,6 +91,8 @@ typedef struct GilThread {
     uint64_t held_since_ns;      /* when it last obtained the GIL */
     GilStats stats;
     void *owner;                 /* the ThreadState (for gil.holder(), debugging) */
+    GilTrack *track;             /* its lasting record (NULL until gil_thread_register) */
+    bool tracing;                /* record events into track (copy of Gil.tracing) */
 } GilThread;
 
 typedef struct Gil {
@@ -75,6 +107,11 @@ typedef struct Gil {
     uint64_t started_ns;     /* when the GIL was created (for shares of time) */
     uint64_t contended_ns;   /* total time during which some thread was waiting */
     uint64_t contended_since_ns; /* when the queue last became non-empty */
+    uint64_t handoffs;       /* how many times a thread obtained the GIL */
+    GilTrack *tracks;        /* every thread's record, live or ended, newest first */
+    bool tracing;            /* -X giltrace / giltimeline: threads log events (giltrace.h) */
+    const char *trace_file;    /* -X giltrace=FILE (written at exit), or NULL */
+    const char *timeline_file; /* -X giltimeline=FILE, or NULL */
 } Gil;
 
 /* Create the GIL (free, nobody waiting) with the given policy and budget. */
@@ -83,8 +120,18 @@ void gil_destroy(Gil *gil);
 
 void gil_thread_init(GilThread *t, void *owner);
 void gil_thread_destroy(GilThread *t);
+/* Give `t` its lasting record (GilTrack) in `gil`, once its thread ids are
+ * known; call before its first gil_acquire. Returns false if out of memory
+ * (the thread then runs unrecorded). */
+bool gil_thread_register(Gil *gil, GilThread *t, uint64_t ident, uint64_t native_id);
+/* A consistent copy of a track's counters at `now` (a holder's current turn
+ * included in hold_ns). *alive tells whether its thread still runs. */
+void gil_track_stats(Gil *gil, GilTrack *track, uint64_t now, GilStats *out, bool *alive);
+/* Time some thread has been waiting for the GIL, up to `now`. */
+uint64_t gil_contended_ns(Gil *gil, uint64_t now);
 
-/* Block until `me` holds the GIL. */
+/* Block until `me` holds the GIL. (After a blocking call, the trace shows
+ * the call's end here: see threads_blocking_end.) */
 void gil_acquire(Gil *gil, GilThread *me);
 /* Give the GIL up (to the longest waiter, if any). `cause` and `kind` are
  * recorded in me's statistics. */

@@ -18,6 +18,7 @@
 #include "int.h"
 #include "interp.h"
 #include "list.h"
+#include "marshal.h"
 #include "module.h"
 #include "state.h"
 #include "str.h"
@@ -129,8 +130,9 @@ static Object *import_exec_source(Object *fullname, const char *path, const char
         sb_discard(&sb);
         return NULL;
     }
-    CodeObject *code = compile_source(sb.data != NULL ? sb.data : "", sb.size, filename,
-                                      COMPILE_FILE);
+    /* Through the __pycache__ cache (vm/marshal.c): compiled once, not at every start. */
+    CodeObject *code = marshal_compile_cached(path, sb.data != NULL ? sb.data : "", sb.size,
+                                              filename);
     sb_discard(&sb);
     if (code == NULL) {
         DECREF(filename);

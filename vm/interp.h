@@ -16,6 +16,7 @@ typedef struct VMInterp {
     int nthreads;         /* threads started by _thread still running (guarded by the GIL) */
     _Atomic bool finalizing; /* tear-down began: other threads must not run Python any more */
     bool gil_stats;       /* -X gilstats */
+    ThreadState *forked_away; /* in a fork child: states of threads that did not survive */
 } VMInterp;
 
 static inline VMInterp *vm_interp(Interpreter *interp) { return (VMInterp *)interp->vm; }

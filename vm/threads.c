@@ -154,12 +154,16 @@ static void run_thread_function(ThreadStart *start) {
     if (start->kwargs != NULL) {
         nkw = dict_size(start->kwargs);
     }
-    argv = mem_alloc_array(npos + nkw + 1, sizeof(Object *));
-    if (argv != NULL && nkw != 0) {
-        kwnames = tuple_new(nkw);
+    if (nkw != 0) {
+        argv = mem_alloc_array(npos + nkw + 1, sizeof(Object *));
+        kwnames = argv != NULL ? tuple_new(nkw) : NULL;
     }
     Object *result = NULL;
-    if (argv != NULL && (nkw == 0 || kwnames != NULL)) {
+    if (nkw == 0) {
+        /* The common case needs no array: the tuple's items are the args
+         * (and nothing is left only on this stack if a fork forgets us). */
+        result = obj_call(start->func, ((TupleObject *)args)->items, npos, NULL);
+    } else if (argv != NULL && kwnames != NULL) {
         for (size_t i = 0; i < npos; i++) {
             argv[i] = tuple_get(args, i);
         }
@@ -334,8 +338,11 @@ void threads_after_fork_child(void) {
     while (t != NULL) {
         ThreadState *next = t->next;
         if (t != ts && t != vi->main_thread) {
-            frame_thread_fini(t);
-            free(t);
+            /* Keep it on a list rather than freeing its stack: what its
+             * frames refer to stays reachable (leaked on purpose, as in
+             * CPython, but never dangling). */
+            t->next = vi->forked_away;
+            vi->forked_away = t;
         } else if (t != ts) {
             vm_thread(t)->is_main = false;
         }

@@ -12,6 +12,8 @@ typedef struct VMConfig {
     int32_t check_interval; /* -X checkinterval=N; 0: the default */
     GilPolicy gil_policy;   /* -X gil=fair|py2|py3 */
     bool gil_stats;         /* -X gilstats: print per-thread statistics at exit */
+    const char *gil_trace_file;    /* -X giltrace=FILE: Chrome trace written at exit; NULL: off */
+    const char *gil_timeline_file; /* -X giltimeline=FILE: SVG timeline at exit; NULL: off */
 } VMConfig;
 
 /* ---------------------------------------------------------------- blocking calls
@@ -30,7 +32,9 @@ ThreadState *threads_blocking_begin(BlockKind kind);
 void threads_blocking_end(ThreadState *ts);
 
 /* After a blocking call returned EINTR: if the main thread has a pending
- * Ctrl-C, raise KeyboardInterrupt and return -1; otherwise 0 (retry). */
+ * Ctrl-C, raise KeyboardInterrupt and return -1; if other signals arrived,
+ * run their Python handlers (signal module) and return -1 if one raised;
+ * otherwise 0 (retry). */
 MAY_RAISE int threads_check_interrupt(void);
 
 /* ---------------------------------------------------------------- threads */
@@ -49,6 +53,14 @@ uint64_t threads_get_native_id(void);
 int threads_count(void);
 /* Ask the main thread to raise KeyboardInterrupt (_thread.interrupt_main). */
 void threads_interrupt_main(void);
+
+/* In the child of os.fork(), right after fork() returned 0 (called by
+ * stdlib/posix_process.c). Only the forking thread exists in the child, as
+ * POSIX says: give the interpreter a fresh GIL held by the calling thread,
+ * drop every other thread state from the interpreter's list, and make the
+ * calling thread the main one (it receives Ctrl-C and runs signal handlers
+ * from now on). The GIL must have been held by the caller when it forked. */
+void threads_after_fork_child(void);
 
 /* At exit, after threading._shutdown: from now on any thread other than the
  * main one that tries to take the GIL stops for good (daemon threads never

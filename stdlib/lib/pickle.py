@@ -14,6 +14,10 @@ with their args; shared and recursive references are kept.
 from _pickle import (PickleError, PicklingError, UnpicklingError, HIGHEST_PROTOCOL,
                      DEFAULT_PROTOCOL)
 import _pickle
+import copyreg
+
+# Reducers registered with copyreg.pickle(type, reducer) apply to every pickle.
+_pickle._dispatch_table = copyreg.dispatch_table
 
 __all__ = ["PickleError", "PicklingError", "UnpicklingError", "Pickler", "Unpickler",
            "dump", "dumps", "load", "loads", "HIGHEST_PROTOCOL", "DEFAULT_PROTOCOL"]

@@ -32,7 +32,7 @@ def fetch_threaded(urls):
 start = time.time()
 results = fetch_threaded(urls)
 elapsed = time.time() - start
-print("Threaded: %.1fs" % round(elapsed, 1), len(results), all(r is not None for r in results))
+print(f"Threaded: {elapsed:.0f}s", len(results), all(r is not None for r in results))  # ~1.0s
 
 # Lock: mutual exclusion.
 lock = threading.Lock()

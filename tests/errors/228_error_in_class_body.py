@@ -1,0 +1,4 @@
+class Settings:
+    DEBUG = True
+    LEVEL = "high" if DEBUG else "low"
+    TIMEOUT = int("thirty")

@@ -1,0 +1,6 @@
+class Logger:
+    def log(self, message, *, level="info"):
+        print(level, message)
+
+Logger().log("start")
+Logger().log("oops", "error")
