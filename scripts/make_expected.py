@@ -75,6 +75,7 @@ def main():
             problems.append("%s: timed out" % run_tests.rel(path))
             continue
         err = run_tests.normalize_paths(err)
+        out = run_tests.normalize_paths(out)
         write(stem + ".exp", out)
         write_or_remove(stem + ".status", "%d\n" % status if status else "")
         write_or_remove(stem + ".err", err)
@@ -98,7 +99,7 @@ def main():
         err = run_tests.normalize_paths(err)
         write(stem + ".err", err)
         write(stem + ".status", "%d\n" % status)
-        write_or_remove(stem + ".out", out)
+        write_or_remove(stem + ".out", run_tests.normalize_paths(out))
         made += 1
 
     for path in sources(os.path.join(ROOT, "tests", "cli"), ".args"):
@@ -117,7 +118,7 @@ def main():
         if timed_out:
             problems.append("%s: timed out" % run_tests.rel(path))
             continue
-        write(stem + ".out", out)
+        write(stem + ".out", run_tests.normalize_paths(out))
         write(stem + ".err", run_tests.normalize_paths(err))
         write(stem + ".status", "%d\n" % status)
         made += 1

@@ -88,7 +88,8 @@ def run_program(argv, stdin_bytes, timeout):
 
 def normalize_paths(text):
     """CPython 3.11 shows the main script's absolute path; expectations keep it relative to the
-    repository root so they hold in any clone. Applied to expected and actual stderr alike."""
+    repository root so they hold in any clone. Applied to expected and actual output alike
+    (stdout too: traceback.format_exc() and friends print paths)."""
     return text.replace(ROOT + os.sep, "")
 
 
@@ -148,6 +149,7 @@ class Test:
         if timed_out:
             return "timed out after %gs" % timeout
         problems = []
+        out = normalize_paths(out)  # tracebacks printed to stdout show paths too
         if self.check_out and self.exp_out is not None and out != self.exp_out:
             problems.append(first_difference("stdout", self.exp_out, out))
         if self.out_re is not None and not re.search(self.out_re, out, re.M):
