@@ -49,7 +49,14 @@ static int visit_decref(Object *child, void *arg) {
 }
 
 /* Mark a child reachable; push it on the work list if it was not already. */
+/* References followed from surviving objects in the last collection: the
+ * next one waits until allocation has grown by a share of them, so a program
+ * that keeps a big live heap (but little garbage) is not walked again and
+ * again; the cost of collecting stays proportional to what was allocated. */
+static size_t gc_reachable_edges;
+
 static int visit_reachable(Object *child, void *arg) {
+    gc_reachable_edges++;
     if (!is_tracked_container(child)) {
         return 0;
     }
@@ -76,6 +83,7 @@ ssize_t gc_collect(void) {
     gc_running = true;
     gc_collect_due = false;
     gc_allocations_since_collect = 0;
+    gc_reachable_edges = 0;
 
     /* 1 and 2: external reference counts. */
     size_t live = 0;
@@ -143,7 +151,7 @@ ssize_t gc_collect(void) {
         }
     }
     DECREF(work); /* drops our references: the cycles are gone, so they free */
-    gc_collect_threshold = 700 + (live - (size_t)found);
+    gc_collect_threshold = 700 + (live - (size_t)found) + gc_reachable_edges / 4;
     gc_running = false;
     return found;
 
