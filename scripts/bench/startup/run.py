@@ -3,7 +3,7 @@
 `gilpy -c pass` median <= 3 ms, and `import threading, queue, concurrent.futures` adding
 <= 3 ms more). Uses hyperfine when installed, else a loop timed with perf_counter.
 
-    scripts/bench/startup.py [--gilpy build-release/gilpy] [--runs 40]
+    scripts/bench/startup/run.py [--gilpy build-release/gilpy] [--runs 40]
 
 The first run of each command warms the __pycache__ import cache (gilpy writes it unless
 PYTHONDONTWRITEBYTECODE is set, which this script unsets, as CPython does for .pyc files).
