@@ -838,27 +838,10 @@ static const MethodDef posix_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* Give a static type whose C name is dotted ("os.stat_result") CPython's __name__ and
- * __module__ before type_ready, which would otherwise use the whole dotted
- * name for both. */
-static int set_dotted_name(TypeObject *t) {
-    const char *dot = strrchr(t->name, '.');
-    if (dot == NULL || t->name_obj != NULL) {
-        return 0;
-    }
-    t->name_obj = str_intern_cstr(dot + 1);
-    t->module_name = str_from_utf8(t->name, (size_t)(dot - t->name));
-    if (t->name_obj == NULL || t->module_name == NULL) {
-        return -1;
-    }
-    t->qualname = NEWREF(t->name_obj);
-    return 0;
-}
-
 int posix_add_fd_functions(Object *module);
 
 Object *mod_posix_init(void) {
-    if (set_dotted_name(&StatResultType) < 0 || type_ready(&StatResultType) < 0) {
+    if (type_ready(&StatResultType) < 0) {
         return NULL;
     }
     Object *m = module_new("posix");

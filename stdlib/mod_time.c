@@ -33,23 +33,6 @@ static int parse_tuple_count(const char *fname, size_t nargs, size_t min, size_t
     return -1;
 }
 
-/* Give a static type whose C name is dotted ("time.struct_time") CPython's
- * __name__ ("struct_time") and __module__ ("time") before type_ready, which
- * would otherwise use the whole dotted name for both __name__ and repr. */
-static int set_dotted_name(TypeObject *t) {
-    const char *dot = strrchr(t->name, '.');
-    if (dot == NULL || t->name_obj != NULL) {
-        return 0;
-    }
-    t->name_obj = str_intern_cstr(dot + 1);
-    t->module_name = str_from_utf8(t->name, (size_t)(dot - t->name));
-    if (t->name_obj == NULL || t->module_name == NULL) {
-        return -1;
-    }
-    t->qualname = NEWREF(t->name_obj);
-    return 0;
-}
-
 /* ================================================================ clocks */
 
 /* Nanoseconds of clock `id` as a Python int, or NULL with OSError. */
@@ -657,7 +640,7 @@ static int add_timezone(Object *m) {
 }
 
 Object *mod_time_init(void) {
-    if (set_dotted_name(&StructTimeType) < 0 || type_ready(&StructTimeType) < 0) {
+    if (type_ready(&StructTimeType) < 0) {
         return NULL;
     }
     Object *m = module_new("time");
