@@ -7,7 +7,7 @@ container: _init, _qsize, _put and _get.
 """
 
 import threading
-from collections import deque
+from _collections import deque  # the C deque, without all of collections
 from heapq import heappush, heappop
 from time import monotonic as time
 

@@ -11,7 +11,7 @@ import os as _os
 import sys as _sys
 import _thread
 from time import monotonic as _time
-from collections import deque as _deque
+from _collections import deque as _deque  # the C deque, without all of collections
 from itertools import count as _count
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread', 'enumerate',

@@ -16,17 +16,10 @@ from concurrent.futures._base import (FIRST_COMPLETED,
                                       wait,
                                       as_completed)
 from concurrent.futures.thread import ThreadPoolExecutor
-try:    # gilpy honours no module __getattr__ (PEP 562) yet: import it now (multiprocessing engineer)
-    from concurrent.futures.process import ProcessPoolExecutor
-except ImportError:
-    pass
 
-# CPython imports ProcessPoolExecutor lazily, in the module __getattr__ below (PEP 562); gilpy
-# does not call a module's __getattr__ yet, so we import it now, when multiprocessing exists.
-try:
-    from concurrent.futures.process import ProcessPoolExecutor
-except ImportError:
-    pass
+# As CPython: ProcessPoolExecutor (and with it multiprocessing) is imported
+# only when first asked for, by the module __getattr__ below (PEP 562), so
+# that threads-only programs start fast.
 
 __all__ = (
     'FIRST_COMPLETED',
@@ -49,7 +42,7 @@ def __dir__():
 
 
 def __getattr__(name):
-    # ProcessPoolExecutor arrives with the process issue; until then, say so clearly.
+    # Imported on first use; cached in the module's globals afterwards.
     if name == 'ProcessPoolExecutor':
         try:
             from .process import ProcessPoolExecutor as pe

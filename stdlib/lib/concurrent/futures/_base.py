@@ -9,7 +9,6 @@ once, so they wake as soon as the futures they watch change state.
 import sys
 import threading
 import time
-from collections import namedtuple
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -292,7 +291,27 @@ def as_completed(fs, timeout=None):
                 f._waiters.remove(waiter)
 
 
-DoneAndNotDoneFutures = namedtuple('DoneAndNotDoneFutures', 'done not_done')
+class DoneAndNotDoneFutures(tuple):
+    """What wait() returns: the named pair (done, not_done). CPython makes it
+    with collections.namedtuple; writing it out keeps `import
+    concurrent.futures` from loading all of collections."""
+
+    __slots__ = ()
+    _fields = ('done', 'not_done')
+
+    def __new__(cls, done, not_done):
+        return tuple.__new__(cls, (done, not_done))
+
+    @property
+    def done(self):
+        return self[0]
+
+    @property
+    def not_done(self):
+        return self[1]
+
+    def __repr__(self):
+        return 'DoneAndNotDoneFutures(done=%r, not_done=%r)' % (self[0], self[1])
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
