@@ -91,3 +91,20 @@ int args_parse(const char *fname, Object *const *args, size_t nargs, Object *kwn
     }
     return 0;
 }
+
+/* Argument Clinic's count checks: see args.h for the wording. */
+int args_clinic_count(const char *fname, size_t nargs, Object *kwnames, size_t minpos,
+                        size_t maxpos, size_t maxargs) {
+    size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
+    if (nargs + nkw > maxargs) {
+        err_format(&ExcTypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, maxargs,
+                   nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nkw);
+        return -1;
+    }
+    if (nargs > maxpos) {
+        err_format(&ExcTypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+                   minpos < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return 0;
+}

@@ -19,4 +19,11 @@ MAY_RAISE int args_count(const char *fname, size_t nargs, size_t min, size_t max
 MAY_RAISE int args_parse(const char *fname, Object *const *args, size_t nargs, Object *kwnames,
                          const char *const *kwlist, size_t required, Object **out);
 
+/* Argument Clinic's count checks, for functions with keyword parameters:
+ * "stat() takes exactly 1 positional argument (3 given)" when too many are
+ * positional, "remove() takes at most 2 arguments (3 given)" when there are
+ * more than all parameters (maxargs counts keyword-only ones too). */
+MAY_RAISE int args_clinic_count(const char *fname, size_t nargs, Object *kwnames, size_t minpos,
+                                size_t maxpos, size_t maxargs);
+
 #endif /* GILPY_ARGS_H */

@@ -152,26 +152,6 @@ static int two_doubles(const char *name, Object *const *args, size_t nargs, Obje
     return 0;
 }
 
-/* Argument Clinic's count checks, for functions with keyword parameters:
- * "stat() takes exactly 1 positional argument (3 given)" when too many are
- * positional, "remove() takes at most 2 arguments (3 given)" when there are
- * more than all parameters (maxargs, keyword-only ones included). */
-static int clinic_count(const char *fname, size_t nargs, Object *kwnames, size_t minpos,
-                        size_t maxpos, size_t maxargs) {
-    size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
-    if (nargs + nkw > maxargs) {
-        err_format(&ExcTypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, maxargs,
-                   nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nkw);
-        return -1;
-    }
-    if (nargs > maxpos) {
-        err_format(&ExcTypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
-                   minpos < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    return 0;
-}
-
 /* ================================================================ logarithms */
 
 /* log, log2, log10 of a double as CPython's m_log: errno EDOM for x <= 0. */
@@ -438,7 +418,7 @@ static Object *math_isnan(Object *self, Object *const *args, size_t nargs, Objec
 static Object *math_isclose(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"a", "b", "$rel_tol", "$abs_tol", NULL};
     Object *a[4];
-    if (clinic_count("isclose", nargs, kwnames, 2, 2, 4) < 0 ||
+    if (args_clinic_count("isclose", nargs, kwnames, 2, 2, 4) < 0 ||
         args_parse("isclose", args, nargs, kwnames, kwlist, 2, a) < 0) {
         return NULL;
     }
@@ -1043,7 +1023,7 @@ static Object *math_perm(Object *self, Object *const *args, size_t nargs, Object
 /* prod(iterable, /, *, start=1) */
 static Object *math_prod(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
-    if (clinic_count("prod", nargs, kwnames, 1, 1, 2) < 0) {
+    if (args_clinic_count("prod", nargs, kwnames, 1, 1, 2) < 0) {
         return NULL;
     }
     if (nargs != 1) {

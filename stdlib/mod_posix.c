@@ -162,26 +162,6 @@ static Object *name_object(const char *s, size_t n, bool as_bytes) {
     return str_decode_utf8(s, n);
 }
 
-/* Argument Clinic's count checks, for functions with keyword parameters:
- * "stat() takes exactly 1 positional argument (3 given)" when too many are
- * positional, "remove() takes at most 2 arguments (3 given)" when there are
- * more than all parameters (maxargs, keyword-only ones included). */
-static int clinic_count(const char *fname, size_t nargs, Object *kwnames, size_t minpos,
-                        size_t maxpos, size_t maxargs) {
-    size_t nkw = kwnames != NULL ? tuple_size(kwnames) : 0;
-    if (nargs + nkw > maxargs) {
-        err_format(&ExcTypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, maxargs,
-                   nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nkw);
-        return -1;
-    }
-    if (nargs > maxpos) {
-        err_format(&ExcTypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
-                   minpos < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    return 0;
-}
-
 /* ================================================================ process and user */
 
 #define POSIX_ID_FUNC(name, expr)                                                \
@@ -398,7 +378,7 @@ static int one_path(const char *fname, Object *const *args, size_t nargs, Object
     static const char *const kwlist[] = {"path", NULL};
     Object *a[1];
     size_t minpos = (flags & PATH_ALLOW_NONE) ? 0 : 1;
-    if (clinic_count(fname, nargs, kwnames, minpos, 1, maxargs) < 0) {
+    if (args_clinic_count(fname, nargs, kwnames, minpos, 1, maxargs) < 0) {
         return -1;
     }
     if (args_parse(fname, args, nargs, kwnames, kwlist, (flags & PATH_ALLOW_NONE) ? 0 : 1, a) < 0) {
@@ -475,7 +455,7 @@ static Object *posix_listdir(Object *self, Object *const *args, size_t nargs, Ob
 static Object *posix_mkdir(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"path", "mode", "$dir_fd", NULL};
     Object *a[3];
-    if (clinic_count("mkdir", nargs, kwnames, 1, 2, 3) < 0 ||
+    if (args_clinic_count("mkdir", nargs, kwnames, 1, 2, 3) < 0 ||
         args_parse("mkdir", args, nargs, kwnames, kwlist, 1, a) < 0) {
         return NULL;
     }
@@ -524,7 +504,7 @@ static Object *two_path_call(const char *fname, int (*sys)(const char *, const c
                              size_t maxargs, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"src", "dst", NULL};
     Object *a[2];
-    if (clinic_count(fname, nargs, kwnames, 2, 2, maxargs) < 0 ||
+    if (args_clinic_count(fname, nargs, kwnames, 2, 2, maxargs) < 0 ||
         args_parse(fname, args, nargs, kwnames, kwlist, 2, a) < 0) {
         return NULL;
     }
@@ -579,7 +559,7 @@ static Object *posix_readlink(Object *self, Object *const *args, size_t nargs, O
 static Object *posix_chmod(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"path", "mode", "$dir_fd", "$follow_symlinks", NULL};
     Object *a[4];
-    if (clinic_count("chmod", nargs, kwnames, 2, 2, 4) < 0 ||
+    if (args_clinic_count("chmod", nargs, kwnames, 2, 2, 4) < 0 ||
         args_parse("chmod", args, nargs, kwnames, kwlist, 2, a) < 0) {
         return NULL;
     }
@@ -604,7 +584,7 @@ static Object *posix_chmod(Object *self, Object *const *args, size_t nargs, Obje
 static Object *posix_access(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     static const char *const kwlist[] = {"path", "mode", NULL};
     Object *a[2];
-    if (clinic_count("access", nargs, kwnames, 2, 2, 5) < 0 ||
+    if (args_clinic_count("access", nargs, kwnames, 2, 2, 5) < 0 ||
         args_parse("access", args, nargs, kwnames, kwlist, 2, a) < 0) {
         return NULL;
     }
@@ -757,7 +737,7 @@ static Object *stat_impl(const char *fname, bool follow, Object *const *args, si
                          Object *kwnames) {
     static const char *const kwlist[] = {"path", "$dir_fd", "$follow_symlinks", NULL};
     Object *a[3];
-    if (clinic_count(fname, nargs, kwnames, 1, 1, follow ? 3 : 2) < 0 ||
+    if (args_clinic_count(fname, nargs, kwnames, 1, 1, follow ? 3 : 2) < 0 ||
         args_parse(fname, args, nargs, kwnames, kwlist, 1, a) < 0) {
         return NULL;
     }
