@@ -122,7 +122,7 @@ fail:
 /* ================================================================ layout */
 
 /* The nearest native (non-class) ancestor: it fixes the instance layout. */
-static TypeObject *native_base(TypeObject *t) {
+TypeObject *class_native_base(TypeObject *t) {
     while (t->flags & TYPE_FLAG_HEAPTYPE) {
         t = t->base_type;
     }
@@ -140,7 +140,7 @@ static TypeObject *best_base(Object *bases) {
     TypeObject *winner = NULL, *best = NULL;
     for (size_t i = 0; i < tuple_size(bases); i++) {
         TypeObject *b = (TypeObject *)tuple_get(bases, i);
-        TypeObject *solid = native_base(b);
+        TypeObject *solid = class_native_base(b);
         if (winner == NULL || type_is_subtype(solid, winner)) {
             winner = solid;
             best = b;
@@ -223,7 +223,7 @@ static void heap_instance_dealloc(Object *self) {
             return; /* __del__ kept a reference: the object lives on */
         }
     }
-    TypeObject *native = native_base(t);
+    TypeObject *native = class_native_base(t);
     if (t->dict_offset != 0 && t->dict_offset != native->dict_offset) {
         Object **slot = (Object **)((char *)self + t->dict_offset);
         CLEAR(*slot);
@@ -237,7 +237,7 @@ static void heap_instance_dealloc(Object *self) {
 
 static int heap_instance_traverse(Object *self, VisitFunc visit, void *arg) {
     TypeObject *t = self->type;
-    TypeObject *native = native_base(t);
+    TypeObject *native = class_native_base(t);
     if (visit((Object *)t, arg) < 0) {
         return -1;
     }
@@ -252,7 +252,7 @@ static int heap_instance_traverse(Object *self, VisitFunc visit, void *arg) {
 
 static int heap_instance_clear(Object *self) {
     TypeObject *t = self->type;
-    TypeObject *native = native_base(t);
+    TypeObject *native = class_native_base(t);
     if (t->dict_offset != 0 && t->dict_offset != native->dict_offset) {
         Object **slot = (Object **)((char *)self + t->dict_offset);
         CLEAR(*slot);
@@ -269,7 +269,8 @@ static Object *heap_type_construct(TypeObject *cls, Object *const *args, size_t 
     TypeObject *owner;
     const SlotDef *def;
     if (new_attr == NULL || (slot_is_native_wrapper(new_attr, &owner, &def) && def->kind == SW_NEW)) {
-        obj = slot_native_new(new_attr == NULL ? native_base(cls) : owner, cls, args, nargs, kwnames);
+        TypeObject *native = new_attr == NULL ? class_native_base(cls) : owner;
+        obj = slot_native_new(native, cls, args, nargs, kwnames);
     } else {
         /* A Python __new__ (implicitly a staticmethod): call it with cls first. */
         TypeObject *at = obj_type(new_attr);
@@ -499,7 +500,7 @@ Object *class_new(TypeObject *meta, Object *name, Object *bases, Object *ns,
         goto fail;
     }
     type_inherit_slots(t, base);
-    TypeObject *native = native_base(base);
+    TypeObject *native = class_native_base(base);
     if (t->dict_offset == 0 && !is_var_sized(native)) {
         t->dict_offset = t->basic_size;
         t->basic_size += sizeof(Object *);

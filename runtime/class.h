@@ -28,6 +28,9 @@ extern int (*super_zero_arg_hook)(Object **type, Object **obj);
  * its __name__ as CPython does. */
 extern Object *(*class_caller_globals)(void);
 
+/* The nearest native (non-class) ancestor of t: it fixes the instance layout. */
+TypeObject *class_native_base(TypeObject *t);
+
 /* Run an instance's __del__ once (dealloc and the cycle collector call it).
  * True if the finalizer resurrected the object. */
 bool class_finalize(Object *self);

@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "exceptions.h"
 #include "function.h"
+#include "slots.h"
 #include "str.h"
 #include "tuple.h"
 
@@ -136,7 +137,7 @@ static Object *property_make(TypeObject *type, Object *fget, Object *fset, Objec
     p->fdel = fdel != NULL && fdel != None ? NEWREF(fdel) : NULL;
     if ((doc == NULL || doc == None) && p->fget != NULL) {
         Object *d;
-        if (obj_lookup_attr(p->fget, str_intern_cstr("__doc__"), &d) > 0) {
+        if (obj_lookup_attr(p->fget, slot_name("__doc__"), &d) > 0) {
             p->doc = d;
         }
         err_clear();
@@ -183,7 +184,7 @@ static void property_error(PropertyObject *p, Object *instance, const char *what
     Object *name = p->name;
     if (name == NULL && p->fget != NULL) {
         Object *n;
-        if (obj_lookup_attr(p->fget, str_intern_cstr("__name__"), &n) > 0) {
+        if (obj_lookup_attr(p->fget, slot_name("__name__"), &n) > 0) {
             err_format(&ExcAttributeError, "property %R of '%.100s' object has no %s", n,
                        obj_type_name(instance), what);
             DECREF(n);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "class.h"
 #include "dict.h"
 #include "attrcache.h"
 #include "exceptions.h"
@@ -874,13 +875,6 @@ int obj_init_default(Object *self, Object *const *args, size_t nargs, Object *kw
 
 static Object *object_get_class(Object *self) { return NEWREF((Object *)obj_type(self)); }
 
-static TypeObject *native_layout(TypeObject *t) {
-    while (t->flags & TYPE_FLAG_HEAPTYPE) {
-        t = t->base_type;
-    }
-    return t;
-}
-
 /* obj.__class__ = Other: allowed between classes whose instances have the
  * same memory layout, as CPython allows. */
 static int object_set_class(Object *self, Object *value) {
@@ -901,7 +895,7 @@ static int object_set_class(Object *self, Object *value) {
                        "subclasses");
         return -1;
     }
-    if (native_layout(old) != native_layout(new_type) || old->basic_size != new_type->basic_size ||
+    if (class_native_base(old) != class_native_base(new_type) || old->basic_size != new_type->basic_size ||
         old->dict_offset != new_type->dict_offset) {
         err_format(&ExcTypeError, "__class__ assignment: '%s' object layout differs from '%s'",
                    new_type->name, old->name);

@@ -23,6 +23,7 @@
 #include "opcode.h"
 #include "range.h"
 #include "set.h"
+#include "slots.h"
 #include "str.h"
 #include "traceback.h"
 #include "threads.h"
@@ -690,12 +691,11 @@ static Object *eval_lookup_method(Object *obj, Object *name) {
 
 /* Special-method lookup on the type, bound to obj (BEFORE_WITH). */
 static Object *eval_special_bound(Object *obj, const char *name) {
-    Object *key = str_intern_cstr(name);
+    Object *key = slot_name(name); /* memoized: no hashing per `with` */
     if (key == NULL) {
         return NULL;
     }
     Object *descr = type_lookup(obj_type(obj), key);
-    DECREF(key);
     if (descr == NULL) {
         return NULL;
     }
