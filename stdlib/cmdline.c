@@ -11,7 +11,7 @@
 #include "str.h"
 
 const char cmdline_known_x_options[] =
-    "checkinterval=N, gilstats, giltrace=FILE, giltimeline=FILE, gil=NAME, sched=SEED, explore=K";
+    "checkinterval=N, gilstats, giltrace=FILE, giltimeline=FILE, gil=NAME";
 
 /* A whole decimal number >= min in s; false if s is empty, junk or out of range. */
 static bool parse_number(const char *s, long min, long *out) {
@@ -65,19 +65,12 @@ int cmdline_parse_x_option(InterpreterOptions *opts, const char *arg, char *err,
             }
             opts->gil_name = value;
         }
-    } else if (IS("sched")) {
-        if (!parse_number(value, 0, &number)) {
-            snprintf(err, errsize, "-X sched needs a non-negative integer seed: -X sched=SEED");
-            return -1;
-        }
-        opts->sched_given = true;
-        opts->sched_seed = (unsigned long)number;
-    } else if (IS("explore")) {
-        if (!parse_number(value, 1, &number)) {
-            snprintf(err, errsize, "-X explore needs a positive integer: -X explore=K");
-            return -1;
-        }
-        opts->explore = number;
+    } else if (IS("sched") || IS("explore")) {
+        /* Replayable schedules are planned, not built: refuse rather than ignore. */
+        snprintf(err, errsize,
+                 "-X %.*s is not supported yet (replayable schedules are not built)",
+                 (int)name_len, arg);
+        return -1;
     } else {
         snprintf(err, errsize, "unknown -X option '%.*s' (known options: %s)", (int)name_len, arg,
                  cmdline_known_x_options);

@@ -14,9 +14,6 @@ typedef struct InterpreterOptions {
     const char *gil_trace_file;    /* -X giltrace=FILE: log every GIL switch; NULL: off */
     const char *gil_timeline_file; /* -X giltimeline=FILE: who held the GIL when; NULL: off */
     const char *gil_name;          /* -X gil=NAME: which GIL implementation; NULL: default */
-    bool sched_given;              /* -X sched=SEED given: deterministic scheduling */
-    unsigned long sched_seed;
-    long explore;                  /* -X explore=K: interleavings to explore; 0: off */
 } InterpreterOptions;
 
 /* The one-line list of known -X options, for messages and --help. */

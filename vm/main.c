@@ -56,9 +56,7 @@ static const char help_text[] =
     "                     the GIL to FILE (Perfetto, chrome://tracing); child processes write\n"
     "                     FILE.<pid>.json, joined by scripts/gil-merge-traces\n"
     "-X giltimeline=FILE: draw that timeline as an SVG picture in FILE\n"
-    "-X gil=NAME        : choose the GIL hand-off policy\n"
-    "-X sched=SEED      : deterministic thread scheduling driven by the random seed SEED\n"
-    "-X explore=K       : run the program under K different thread interleavings\n";
+    "-X gil=NAME        : choose the GIL hand-off policy: fair (default), py2 or py3\n";
 
 /* "usage...\nTry `gilpy -h' for more information." after a bad option: status 2. */
 static int usage_error(const char *fmt, const char *arg) {
