@@ -982,6 +982,28 @@ static void eval_recursion_error(void) {
         names = ((TupleObject *)code->names)->items;                                               \
     } while (0)
 #define JUMP_TO(target) (ip = first_instr + (target))
+/* The numeric fast paths BINARY_OP and INPLACE_OP share (ints and floats
+ * are immutable, so `x += y` is `x + y` for them). Two small ints compute in
+ * registers and need no DECREF (a result that overflows the tag falls
+ * through to the generic path); two floats skip the slot lookup and jump to
+ * `done` with `res` set. Uses the handler's l, r and res. */
+#define NUMBER_FAST_PATH(done)                                                                     \
+    do {                                                                                           \
+        if (((uintptr_t)l & (uintptr_t)r & 1) != 0) {                                             \
+            res = eval_small_int_binop(l, r, oparg);                                               \
+            if (res != NULL) {                                                                     \
+                sp--;                                                                              \
+                sp[-1] = res;                                                                      \
+                DISPATCH();                                                                        \
+            }                                                                                      \
+        } else if (!is_small_int(l) && !is_small_int(r) && l->type == &FloatType &&               \
+                   r->type == &FloatType) {                                                        \
+            res = eval_float_binop(l, r, oparg);                                                   \
+            if (res != NULL) {                                                                     \
+                goto done;                                                                         \
+            }                                                                                      \
+        }                                                                                          \
+    } while (0)
 
 Object *eval_frame(ThreadState *ts, Frame *frame, bool throwflag) {
 #if EVAL_COMPUTED_GOTO
@@ -1532,20 +1554,7 @@ dispatch:
 
     TARGET(BINARY_OP) {
         Object *r = sp[-1], *l = sp[-2], *res;
-        if (((uintptr_t)l & (uintptr_t)r & 1) != 0) {
-            res = eval_small_int_binop(l, r, oparg);
-            if (res != NULL) {
-                sp--;
-                sp[-1] = res;
-                DISPATCH();
-            }
-        } else if (!is_small_int(l) && !is_small_int(r) && l->type == &FloatType &&
-                   r->type == &FloatType) {
-            res = eval_float_binop(l, r, oparg);
-            if (res != NULL) {
-                goto binary_done;
-            }
-        }
+        NUMBER_FAST_PATH(binary_done);
         res = obj_binary_op(l, r, (BinaryOp)oparg);
     binary_done:
         DECREF(r);
@@ -1560,20 +1569,7 @@ dispatch:
 
     TARGET(INPLACE_OP) {
         Object *r = sp[-1], *l = sp[-2], *res;
-        if (((uintptr_t)l & (uintptr_t)r & 1) != 0) {
-            res = eval_small_int_binop(l, r, oparg);
-            if (res != NULL) {
-                sp--;
-                sp[-1] = res;
-                DISPATCH();
-            }
-        } else if (!is_small_int(l) && !is_small_int(r) && l->type == &FloatType &&
-                   r->type == &FloatType) {
-            res = eval_float_binop(l, r, oparg);
-            if (res != NULL) {
-                goto inplace_done;
-            }
-        }
+        NUMBER_FAST_PATH(inplace_done);
         if (oparg == BINOP_ADD && !is_small_int(l) && !is_small_int(r) && l->type == &StrType &&
             r->type == &StrType && l != r && l->refcount == 2 &&
             instr_opcode(*ip) == OP_STORE_FAST && fast[instr_arg(*ip)] == l) {
@@ -1585,14 +1581,7 @@ dispatch:
             fast[instr_arg(*ip)] = NULL;
             DECREF(l);
             res = obj_inplace_op(l, r, (BinaryOp)oparg);
-            DECREF(r);
-            DECREF(l);
-            sp -= 2;
-            if (res == NULL) {
-                goto error;
-            }
-            PUSH(res);
-            DISPATCH();
+            goto inplace_done;
         }
         res = obj_inplace_op(l, r, (BinaryOp)oparg);
     inplace_done:
@@ -2670,6 +2659,7 @@ exception_unwind:
 #undef SAVE_FRAME
 #undef LOAD_FRAME
 #undef DISPATCH_NOW
+#undef NUMBER_FAST_PATH
 #undef JUMP_TO
 #undef EVAL_TRACE
 
