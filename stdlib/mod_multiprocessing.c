@@ -78,6 +78,7 @@
 #include "modules.h"
 #include "process.h"
 #include "str.h"
+#include "thread_wait.h"
 #include "threads.h"
 #include "tuple.h"
 
@@ -207,41 +208,12 @@ static Object *semlock_acquire(Object *self, Object *const *args, size_t nargs, 
         s->count++;
         return bool_from(true);
     }
-    struct timespec deadline;
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    if (timeout > 0) {
-        double whole = floor(timeout);
-        deadline.tv_sec += (time_t)whole;
-        deadline.tv_nsec += (long)((timeout - whole) * 1e9);
-        if (deadline.tv_nsec >= 1000000000L) {
-            deadline.tv_sec++;
-            deadline.tv_nsec -= 1000000000L;
-        }
+    bool acquired;
+    if (sem_acquire_timed(s->handle, timeout, &acquired) < 0) {
+        return NULL;
     }
-    int rc = sem_trywait(s->handle);
-    int err = errno;
-    if (rc < 0 && timeout != 0 && process_check_signals() < 0) {
-        return NULL; /* a signal that arrived just before the wait */
-    }
-    while (rc < 0 && (err == EAGAIN || err == EINTR) && timeout != 0) {
-        ThreadState *ts = threads_blocking_begin(BLOCK_LOCK);
-        rc = timeout < 0 ? sem_wait(s->handle)
-                         : sem_clockwait(s->handle, CLOCK_MONOTONIC, &deadline);
-        err = errno;
-        threads_blocking_end(ts);
-        if (rc < 0 && err == EINTR && process_check_signals() < 0) {
-            return NULL;
-        }
-        if (rc < 0 && err == ETIMEDOUT) {
-            break;
-        }
-    }
-    if (rc < 0) {
-        if (err == EAGAIN || err == ETIMEDOUT || err == EINTR) {
-            return bool_from(false);
-        }
-        errno = err;
-        return err_from_errno(NULL);
+    if (!acquired) {
+        return bool_from(false);
     }
     s->count++;
     s->last_tid = threads_get_ident();

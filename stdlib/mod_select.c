@@ -75,7 +75,7 @@ static double now_seconds(void) {
  * forever). EINTR runs signal handlers and waits again for what is left.
  * Returns poll's count, or -1 with an exception. */
 static int poll_released(struct pollfd *fds, size_t n, double deadline) {
-    if (process_check_signals() < 0) { /* a signal that arrived just before */
+    if (threads_check_interrupt() < 0) { /* a signal that arrived just before */
         return -1;
     }
     for (;;) {
@@ -96,7 +96,7 @@ static int poll_released(struct pollfd *fds, size_t n, double deadline) {
             err_from_errno(NULL);
             return -1;
         }
-        if (process_check_signals() < 0) {
+        if (threads_check_interrupt() < 0) {
             return -1;
         }
     }

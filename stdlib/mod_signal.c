@@ -194,13 +194,13 @@ static Object *signal_pause(Object *self, Object *const *args, size_t nargs, Obj
     if (args_count("pause", nargs, 0, 0) < 0) {
         return NULL;
     }
-    if (process_check_signals() < 0) {
+    if (threads_check_interrupt() < 0) {
         return NULL;
     }
     ThreadState *ts = threads_blocking_begin(BLOCK_SLEEP);
     pause();
     threads_blocking_end(ts);
-    if (process_check_signals() < 0) {
+    if (threads_check_interrupt() < 0) {
         return NULL;
     }
     return none_ref();
@@ -216,7 +216,7 @@ static Object *signal_raise_signal(Object *self, Object *const *args, size_t nar
     if (raise(s) != 0) {
         return err_from_errno(NULL);
     }
-    if (process_check_signals() < 0) {
+    if (threads_check_interrupt() < 0) {
         return NULL;
     }
     return none_ref();
@@ -236,7 +236,7 @@ static Object *signal_pthread_kill(Object *self, Object *const *args, size_t nar
         errno = err;
         return err_from_errno(NULL);
     }
-    if (process_check_signals() < 0) {
+    if (threads_check_interrupt() < 0) {
         return NULL;
     }
     return none_ref();
@@ -389,7 +389,7 @@ static Object *signal_pthread_sigmask(Object *self, Object *const *args, size_t 
         errno = err;
         return err_from_errno(NULL);
     }
-    if (process_check_signals() < 0) { /* unblocking may deliver a pending signal */
+    if (threads_check_interrupt() < 0) { /* unblocking may deliver a pending signal */
         return NULL;
     }
     return set_from_sigset(&old);

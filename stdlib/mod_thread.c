@@ -72,6 +72,9 @@ int sem_acquire_timed(sem_t *sem, double timeout, bool *acquired) {
     if (timeout == 0) {
         return 0;
     }
+    if (threads_check_interrupt() < 0) {
+        return -1; /* a signal that arrived just before the wait */
+    }
     struct timespec deadline;
     clock_gettime(CLOCK_MONOTONIC, &deadline);
     if (timeout > 0) {
@@ -94,11 +97,16 @@ int sem_acquire_timed(sem_t *sem, double timeout, bool *acquired) {
         }
         if (err == EINTR) {
             if (threads_check_interrupt() < 0) {
-                return -1;
+                return -1; /* Ctrl-C, or a signal handler that raised */
             }
-            continue; /* a signal for someone else: keep waiting */
+            continue; /* keep waiting */
         }
-        return 0; /* ETIMEDOUT */
+        if (err == ETIMEDOUT) {
+            return 0;
+        }
+        errno = err;
+        err_from_errno(NULL);
+        return -1;
     }
 }
 

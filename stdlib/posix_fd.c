@@ -12,23 +12,10 @@
 #include "int.h"
 #include "memory.h"
 #include "module.h"
+#include "process.h"
 #include "str.h"
 #include "threads.h"
 #include "tuple.h"
-
-/* An int argument that must fit a C int (a file descriptor, a flag...). */
-static int int_arg(Object *v, int *out) {
-    ssize_t n = obj_as_ssize(v);
-    if (n == -1 && err_occurred()) {
-        return -1;
-    }
-    if (n < INT32_MIN || n > INT32_MAX) {
-        err_format(&ExcOverflowError, "signed integer is greater than maximum");
-        return -1;
-    }
-    *out = (int)n;
-    return 0;
-}
 
 /* After a failed call: raise OSError, or KeyboardInterrupt for a Ctrl-C. 
  * Returns 1 when the call should simply be retried (EINTR, no Ctrl-C). */
@@ -55,7 +42,7 @@ static Object *posix_pipe(Object *self, Object *const *args, size_t nargs, Objec
 static Object *posix_read(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     int fd, n;
     if (args_no_keywords("read", kwnames) < 0 || args_count("read", nargs, 2, 2) < 0 ||
-        int_arg(args[0], &fd) < 0 || int_arg(args[1], &n) < 0) {
+        process_int_arg(args[0], &fd) < 0 || process_int_arg(args[1], &n) < 0) {
         return NULL;
     }
     if (n < 0) {
@@ -89,7 +76,7 @@ static Object *posix_read(Object *self, Object *const *args, size_t nargs, Objec
 static Object *posix_write(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     int fd;
     if (args_no_keywords("write", kwnames) < 0 || args_count("write", nargs, 2, 2) < 0 ||
-        int_arg(args[0], &fd) < 0) {
+        process_int_arg(args[0], &fd) < 0) {
         return NULL;
     }
     if (!bytes_check(args[1])) {
@@ -118,7 +105,7 @@ static Object *posix_write(Object *self, Object *const *args, size_t nargs, Obje
 
 static Object *posix_close(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     int fd;
-    if (args_count("close", nargs, 1, 1) < 0 || int_arg(args[0], &fd) < 0) {
+    if (args_count("close", nargs, 1, 1) < 0 || process_int_arg(args[0], &fd) < 0) {
         return NULL;
     }
     if (close(fd) < 0 && errno != EINTR) {
@@ -132,7 +119,7 @@ static Object *posix_open(Object *self, Object *const *args, size_t nargs, Objec
     Object *a[3];
     int flags, mode = 0777;
     if (args_parse("open", args, nargs, kwnames, kwlist, 2, a) < 0 ||
-        int_arg(a[1], &flags) < 0 || (a[2] != NULL && int_arg(a[2], &mode) < 0)) {
+        process_int_arg(a[1], &flags) < 0 || (a[2] != NULL && process_int_arg(a[2], &mode) < 0)) {
         return NULL;
     }
     if (!str_check(a[0])) {
@@ -161,7 +148,7 @@ static Object *posix_open(Object *self, Object *const *args, size_t nargs, Objec
 
 static Object *posix_dup(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     int fd;
-    if (args_count("dup", nargs, 1, 1) < 0 || int_arg(args[0], &fd) < 0) {
+    if (args_count("dup", nargs, 1, 1) < 0 || process_int_arg(args[0], &fd) < 0) {
         return NULL;
     }
     int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
@@ -170,8 +157,8 @@ static Object *posix_dup(Object *self, Object *const *args, size_t nargs, Object
 
 static Object *posix_dup2(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     int fd, fd2;
-    if (args_count("dup2", nargs, 2, 3) < 0 || int_arg(args[0], &fd) < 0 ||
-        int_arg(args[1], &fd2) < 0) {
+    if (args_count("dup2", nargs, 2, 3) < 0 || process_int_arg(args[0], &fd) < 0 ||
+        process_int_arg(args[1], &fd2) < 0) {
         return NULL;
     }
     int r = dup2(fd, fd2);
@@ -180,7 +167,7 @@ static Object *posix_dup2(Object *self, Object *const *args, size_t nargs, Objec
 
 static Object *posix_isatty(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     int fd;
-    if (args_count("isatty", nargs, 1, 1) < 0 || int_arg(args[0], &fd) < 0) {
+    if (args_count("isatty", nargs, 1, 1) < 0 || process_int_arg(args[0], &fd) < 0) {
         return NULL;
     }
     return bool_from(isatty(fd) == 1);

@@ -43,11 +43,6 @@ int process_int_arg(Object *v, int *out) {
     return 0;
 }
 
-int process_check_signals(void) {
-    /* vm/threads.c does both jobs: Ctrl-C, then the Python handlers. */
-    return threads_check_interrupt();
-}
-
 /* CPython's "f() takes exactly N arguments (M given)" for positional-only
  * functions (waitpid, kill). */
 static int exact_args(const char *fname, Object *kwnames, size_t nargs, size_t n) {
@@ -207,7 +202,7 @@ static Object *wait_common(pid_t pid, int options) {
     pid_t r;
     /* A Ctrl-C or signal that arrived just before: handle it now rather
      * than after a wait that could be long (CPython's breaker would have). */
-    if (process_check_signals() < 0) {
+    if (threads_check_interrupt() < 0) {
         return NULL;
     }
     for (;;) {
@@ -222,7 +217,7 @@ static Object *wait_common(pid_t pid, int options) {
             errno = err;
             return err_from_errno(NULL);
         }
-        if (process_check_signals() < 0) {
+        if (threads_check_interrupt() < 0) {
             return NULL;
         }
     }
@@ -302,7 +297,7 @@ static Object *posix_kill(Object *self, Object *const *args, size_t nargs, Objec
     }
     /* A signal sent to ourselves is usually delivered before kill() returns:
      * run its Python handler now, as CPython's next instruction would. */
-    if (process_check_signals() < 0) {
+    if (threads_check_interrupt() < 0) {
         return NULL;
     }
     return none_ref();
@@ -317,7 +312,7 @@ static Object *posix_killpg(Object *self, Object *const *args, size_t nargs, Obj
     if (killpg(pgid, sig) < 0) {
         return err_from_errno(NULL);
     }
-    if (process_check_signals() < 0) {
+    if (threads_check_interrupt() < 0) {
         return NULL;
     }
     return none_ref();

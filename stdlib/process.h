@@ -5,12 +5,7 @@
 
 #include "object.h"
 
-/* After a blocking call returned EINTR (or after sending ourselves a
- * signal): in the main thread, raise KeyboardInterrupt for a pending Ctrl-C
- * and run the Python handlers of signals that arrived (signal module).
- * Returns 0 (go on / retry), or -1 with the exception a handler raised.
- * In other threads it does nothing (CPython's PyErr_CheckSignals). */
-MAY_RAISE int process_check_signals(void);
+/* Signals: after EINTR, call threads_check_interrupt() (vm/threads.h). */
 
 /* Convert an int argument that must fit a C int. -1 with OverflowError. */
 MAY_RAISE int process_int_arg(Object *v, int *out);

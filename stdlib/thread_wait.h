@@ -12,9 +12,11 @@
  * seconds: -1 forever, 0 don't wait; -2 with an exception on bad arguments. */
 double parse_acquire_args(const char *fname, Object *const *args, size_t nargs, Object *kwnames);
 
-/* Take `sem`, waiting at most `timeout` seconds (-1: forever) with the GIL
- * released; *acquired tells whether it was taken. -1 with KeyboardInterrupt
- * when Ctrl-C interrupts the main thread's wait. */
+/* Take `sem`, waiting at most `timeout` seconds (-1: forever, 0: don't wait)
+ * with the GIL released; *acquired tells whether it was taken. -1 with the
+ * exception when Ctrl-C or a raising signal handler interrupts the main
+ * thread's wait, or with OSError if the semaphore call fails. Used by
+ * _thread's locks, _queue.SimpleQueue and _multiprocessing.SemLock. */
 int sem_acquire_timed(sem_t *sem, double timeout, bool *acquired);
 
 #endif /* GILPY_THREAD_WAIT_H */
