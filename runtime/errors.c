@@ -19,7 +19,6 @@
 /* Made once by runtime_init so that running out of memory does not need memory. */
 static Object *preallocated_memory_error;
 
-void err_init_memory_error(void);
 void err_init_memory_error(void) {
     Object *args = tuple_new(0);
     if (args != NULL) {

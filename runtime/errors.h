@@ -34,6 +34,8 @@ void err_set_exception(Object *exc);
 Object *err_from_errno(Object *filename);
 
 void err_no_memory(void); /* MemoryError */
+/* Make the preallocated MemoryError (runtime_init calls it once). */
+void err_init_memory_error(void);
 
 /* The pending exception instance (borrowed) or NULL. */
 Object *err_occurred(void);

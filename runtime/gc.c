@@ -68,14 +68,6 @@ static int visit_reachable(Object *child, void *arg) {
     return 0;
 }
 
-size_t gc_tracked_count(void) {
-    size_t n = 0;
-    for (GCHeader *gc = gc_tracked_head.next; gc != &gc_tracked_head; gc = gc->next) {
-        n++;
-    }
-    return n;
-}
-
 ssize_t gc_collect(void) {
     if (gc_running) {
         return 0;

@@ -17,6 +17,5 @@ void gc_maybe_collect(void);
 
 void gc_set_enabled(bool enabled);
 bool gc_is_enabled(void);
-size_t gc_tracked_count(void);
 
 #endif /* GILPY_GC_H */

@@ -359,12 +359,3 @@ TypeObject CallableIterType = {
     .iter = iter_self,
     .iternext = callable_iter_next,
 };
-
-/* ============================================================ helpers */
-
-Object *iter_to_list(Object *iterable) {
-    if (list_check_exact(iterable)) {
-        return list_slice(iterable, 0, list_size(iterable));
-    }
-    return list_from_iterable(iterable);
-}

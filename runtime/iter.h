@@ -14,7 +14,4 @@ MAY_RAISE Object *callable_iter_new(Object *callable, Object *sentinel);
 /* Free the calling thread's private repr/dealloc stacks (at thread exit). */
 void iter_thread_cleanup(void);
 
-/* Collect an iterable into a new list (fast paths for list/tuple). */
-MAY_RAISE Object *iter_to_list(Object *iterable);
-
 #endif /* GILPY_ITER_H */

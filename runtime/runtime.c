@@ -21,7 +21,6 @@
 #include "str.h"
 #include "tuple.h"
 
-void err_init_memory_error(void);
 
 /* Every static type of runtime/ (exceptions are readied from their own list).
  * Owners of a new runtime type add one line here. */
@@ -112,4 +111,3 @@ int runtime_init(void) {
     return status;
 }
 
-void runtime_fini(void) {}

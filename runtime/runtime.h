@@ -6,6 +6,5 @@
 #include "object.h"
 
 MAY_RAISE int runtime_init(void);
-void runtime_fini(void);
 
 #endif /* GILPY_RUNTIME_H */
