@@ -209,7 +209,7 @@ static Object *semlock_acquire(Object *self, Object *const *args, size_t nargs, 
         return bool_from(true);
     }
     bool acquired;
-    if (sem_acquire_timed(s->handle, timeout, &acquired) < 0) {
+    if (sem_acquire_timed(s->handle, timeout, NULL, &acquired) < 0) {
         return NULL;
     }
     if (!acquired) {

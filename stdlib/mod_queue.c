@@ -121,7 +121,8 @@ static Object *simplequeue_put_nowait(Object *self, Object *const *args, size_t 
 /* Wait for an item (timeout seconds, -1 forever) and take the oldest. */
 static Object *simplequeue_take(SimpleQueueObject *q, double timeout) {
     bool acquired;
-    if (sem_acquire_timed(&q->available, timeout, &acquired) < 0) {
+    WaitTarget target = {(Object *)q, NULL};
+    if (sem_acquire_timed(&q->available, timeout, &target, &acquired) < 0) {
         return NULL;
     }
     if (!acquired) {

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "args.h"
+#include "deadlock.h"
 #include "dict.h"
 #include "errors.h"
 #include "exceptions.h"
@@ -61,9 +62,37 @@ double parse_acquire_args(const char *fname, Object *const *args, size_t nargs,
     return blocking ? timeout : 0;
 }
 
+/* Wait for `sem` forever, with the GIL released, in slices: after each one
+ * the deadlock detector looks whether every thread is stuck (vm/deadlock.c).
+ * Returns sem_clockwait's result (0, or -1 with errno other than ETIMEDOUT). */
+static int sem_wait_watched(ThreadState *ts, sem_t *sem, const WaitTarget *target) {
+    deadlock_wait_begin(ts, sem, target->object, target->owner);
+    threads_blocking_begin(BLOCK_LOCK);
+    int rc;
+    for (;;) {
+        struct timespec slice;
+        clock_gettime(CLOCK_MONOTONIC, &slice);
+        slice.tv_nsec += DEADLOCK_SLICE_NS;
+        if (slice.tv_nsec >= 1000000000L) {
+            slice.tv_sec++;
+            slice.tv_nsec -= 1000000000L;
+        }
+        rc = sem_clockwait(sem, CLOCK_MONOTONIC, &slice);
+        if (rc == 0 || errno != ETIMEDOUT) {
+            break;
+        }
+        deadlock_check(ts); /* does not return if this is a deadlock */
+    }
+    int err = errno;
+    deadlock_wait_end(ts);
+    threads_blocking_end(ts);
+    errno = err;
+    return rc;
+}
+
 /* Take `sem`, waiting at most `timeout` seconds (-1: forever) with the GIL
  * released. Sets *acquired. -1 with KeyboardInterrupt if Ctrl-C arrived. */
-int sem_acquire_timed(sem_t *sem, double timeout, bool *acquired) {
+int sem_acquire_timed(sem_t *sem, double timeout, const WaitTarget *target, bool *acquired) {
     *acquired = false;
     if (sem_trywait(sem) == 0) {
         *acquired = true;
@@ -87,10 +116,16 @@ int sem_acquire_timed(sem_t *sem, double timeout, bool *acquired) {
         }
     }
     for (;;) {
-        ThreadState *ts = threads_blocking_begin(BLOCK_LOCK);
-        int rc = timeout < 0 ? sem_wait(sem) : sem_clockwait(sem, CLOCK_MONOTONIC, &deadline);
-        int err = errno;
-        threads_blocking_end(ts);
+        int rc, err;
+        if (timeout < 0 && target != NULL) {
+            rc = sem_wait_watched(ts_current(), sem, target);
+            err = errno;
+        } else {
+            ThreadState *ts = threads_blocking_begin(BLOCK_LOCK);
+            rc = timeout < 0 ? sem_wait(sem) : sem_clockwait(sem, CLOCK_MONOTONIC, &deadline);
+            err = errno;
+            threads_blocking_end(ts);
+        }
         if (rc == 0) {
             *acquired = true;
             return 0;
@@ -116,6 +151,7 @@ typedef struct LockObject {
     Object base;
     sem_t sem;   /* 1 when free, 0 when taken */
     bool locked; /* mirrors the semaphore, read under the GIL */
+    uint64_t owner; /* ident of the thread that took it (for deadlock reports); 0 when free */
 } LockObject;
 
 extern TypeObject LockType, RLockType, LocalType;
@@ -140,11 +176,13 @@ static Object *lock_acquire(Object *self, Object *const *args, size_t nargs, Obj
         return NULL;
     }
     bool acquired;
-    if (sem_acquire_timed(&l->sem, timeout, &acquired) < 0) {
+    WaitTarget target = {self, &l->owner};
+    if (sem_acquire_timed(&l->sem, timeout, &target, &acquired) < 0) {
         return NULL;
     }
     if (acquired) {
         l->locked = true;
+        l->owner = threads_get_ident();
     }
     return bool_from(acquired);
 }
@@ -158,6 +196,7 @@ static Object *lock_release(Object *self, Object *const *args, size_t nargs, Obj
         return err_format(&ExcRuntimeError, "release unlocked lock");
     }
     l->locked = false;
+    l->owner = 0;
     sem_post(&l->sem);
     return none_ref();
 }
@@ -177,6 +216,7 @@ static Object *lock_at_fork_reinit(Object *self, Object *const *args, size_t nar
     sem_destroy(&l->sem);
     sem_init(&l->sem, 0, 1);
     l->locked = false;
+    l->owner = 0;
     return none_ref();
 }
 
@@ -242,7 +282,8 @@ static Object *rlock_acquire(Object *self, Object *const *args, size_t nargs, Ob
         return bool_from(true);
     }
     bool acquired;
-    if (sem_acquire_timed(&r->sem, timeout, &acquired) < 0) {
+    WaitTarget target = {self, &r->owner};
+    if (sem_acquire_timed(&r->sem, timeout, &target, &acquired) < 0) {
         return NULL;
     }
     if (acquired) {
@@ -309,7 +350,8 @@ static Object *rlock_acquire_restore(Object *self, Object *const *args, size_t n
         return NULL;
     }
     bool acquired;
-    if (sem_acquire_timed(&r->sem, -1, &acquired) < 0) {
+    WaitTarget target = {self, &r->owner};
+    if (sem_acquire_timed(&r->sem, -1, &target, &acquired) < 0) {
         return NULL;
     }
     r->owner = (uint64_t)owner;

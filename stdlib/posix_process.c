@@ -14,6 +14,7 @@
 #include "dict.h"
 #include "errors.h"
 #include "exceptions.h"
+#include "gilreport.h"
 #include "int.h"
 #include "list.h"
 #include "memory.h"
@@ -191,6 +192,8 @@ static Object *posix__exit(Object *self, Object *const *args, size_t nargs, Obje
     if (one_int_arg("_exit", "status", args, nargs, kwnames, &status) < 0) {
         return NULL;
     }
+    /* The process leaves without vm_destroy: write its -X giltrace first. */
+    gilreport_at_exit(ts_current()->interp, false);
     _exit(status);
 }
 

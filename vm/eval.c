@@ -2430,6 +2430,7 @@ dispatch:
         }
         sp[-1] = exit;
         DECREF(mgr);
+        SAVE_FRAME(); /* a blocking __enter__ (a lock) shows this line in reports */
         Object *res = obj_call0(enter);
         DECREF(enter);
         if (res == NULL) {

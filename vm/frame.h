@@ -19,6 +19,7 @@
 #define GILPY_FRAME_H
 
 #include "code.h"
+#include "deadlock.h"
 #include "gil.h"
 #include "function.h"
 #include "object.h"
@@ -78,6 +79,7 @@ typedef struct VMThread {
     uint64_t ident;      /* threading.get_ident(): the pthread_t */
     uint64_t native_id;  /* threading.get_native_id(): the kernel's thread id */
     Object *local_dicts; /* dict: threading.local key -> this thread's attribute dict */
+    DeadlockWait deadlock_wait; /* what it waits for, in an untimed lock wait (vm/deadlock.c) */
 } VMThread;
 
 static inline VMThread *vm_thread(ThreadState *ts) { return (VMThread *)ts->vm; }

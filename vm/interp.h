@@ -2,6 +2,7 @@
 #ifndef GILPY_INTERP_H
 #define GILPY_INTERP_H
 
+#include "deadlock.h"
 #include "gil.h"
 #include "module.h"
 #include "object.h"
@@ -17,6 +18,7 @@ typedef struct VMInterp {
     _Atomic bool finalizing; /* tear-down began: other threads must not run Python any more */
     bool gil_stats;       /* -X gilstats */
     ThreadState *forked_away; /* in a fork child: states of threads that did not survive */
+    DeadlockWatch deadlock;   /* is every thread waiting for another? (vm/deadlock.c) */
 } VMInterp;
 
 static inline VMInterp *vm_interp(Interpreter *interp) { return (VMInterp *)interp->vm; }

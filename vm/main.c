@@ -56,7 +56,13 @@ static const char help_text[] =
     "                     the GIL to FILE (Perfetto, chrome://tracing); child processes write\n"
     "                     FILE.<pid>.json, joined by scripts/gil-merge-traces\n"
     "-X giltimeline=FILE: draw that timeline as an SVG picture in FILE\n"
-    "-X gil=NAME        : choose the GIL hand-off policy: fair (default), py2 or py3\n";
+    "-X gil=NAME        : choose the GIL hand-off policy: fair (default), py2 or py3\n"
+    "\n"
+    "Exit status: 0 on success, 1 after an uncaught exception, 2 on bad usage, the\n"
+    "code given to sys.exit(), and 3 when gilpy detects a deadlock: every thread\n"
+    "waits, with no timeout, for a lock, join, queue, condition or event that only\n"
+    "another waiting thread could release (it prints \"Deadlock detected:\", what\n"
+    "each thread waits for, who holds it, and the threads' stacks).\n";
 
 /* "usage...\nTry `gilpy -h' for more information." after a bad option: status 2. */
 static int usage_error(const char *fmt, const char *arg) {

@@ -69,6 +69,7 @@ int threads_init(Interpreter *interp, ThreadState *main_ts, const VMConfig *conf
                                                                     : DEFAULT_CHECK_INTERVAL;
     GilPolicy policy = config != NULL ? config->gil_policy : GIL_FAIR;
     gil_init(&vi->gil, policy, interval);
+    deadlock_watch_init(&vi->deadlock);
     vi->gil_stats = config != NULL && config->gil_stats;
     if (config != NULL) {
         vi->gil.trace_file = config->gil_trace_file;
@@ -319,6 +320,7 @@ void threads_after_fork_child(void) {
     const char *trace_file = vi->gil.trace_file, *timeline_file = vi->gil.timeline_file;
     GilTrack *parent_tracks = vi->gil.tracks;
     gil_init(&vi->gil, policy, interval);
+    deadlock_watch_init(&vi->deadlock); /* its mutex may have been held too */
     giltrace_free_tracks(parent_tracks);
     vi->gil.switch_interval_ns = switch_interval;
     /* The child starts a report of its own (the parent's tracks stay with the

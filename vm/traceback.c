@@ -315,6 +315,24 @@ static void tb_display_entry(StrBuilder *out, TracebackObject *tb) {
     sb_append_char(out, '\n');
 }
 
+void traceback_format_frame(StrBuilder *out, CodeObject *code, uint32_t lasti) {
+    int lineno = code_line_of(code, lasti);
+    sb_appendf(out, "  File \"%s\", line %d, in %s\n", str_utf8(code->filename), lineno,
+               str_utf8(code->name));
+    const char *line;
+    size_t len;
+    if (!tb_source_line(code->filename, lineno, &line, &len)) {
+        return;
+    }
+    size_t indent = 0;
+    while (indent < len && tb_is_ws(line[indent])) {
+        indent++;
+    }
+    sb_append_cstr(out, "    ");
+    sb_append(out, line + indent, len - indent);
+    sb_append_char(out, '\n');
+}
+
 #define TB_RECURSIVE_CUTOFF 3
 #define TB_LIMIT 1000
 

@@ -40,6 +40,11 @@ void traceback_format_exception_only(Object *exc, StrBuilder *out);
  * Returns 0, or -1 with an exception set. */
 int traceback_format_tb(Object *tb, Object *list);
 
+/* Append a stack entry for the frame running `code` at instruction `lasti`:
+ * "  File ..., line N, in name" and its source line (no carets), as
+ * traceback.print_stack shows one. */
+void traceback_format_frame(StrBuilder *out, CodeObject *code, uint32_t lasti);
+
 /* Remember the source text of `filename` so tracebacks can show its lines
  * even when it is not a file on disk (borrowed str objects). */
 void traceback_remember_source(Object *filename, Object *source);
