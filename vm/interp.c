@@ -296,6 +296,12 @@ int vm_system_exit_status(Object *exc) {
     return 1;
 }
 
+static bool interp_inspect; /* see vm_set_inspect */
+
+void vm_set_inspect(bool inspect) {
+    interp_inspect = inspect;
+}
+
 /* The exit status for the pending (uncaught) exception, printing it. */
 static int interp_handle_uncaught(void) {
     Object *exc = err_fetch();
@@ -303,7 +309,7 @@ static int interp_handle_uncaught(void) {
         return 1;
     }
     int status = 1;
-    if (obj_is_instance_of(exc, &ExcSystemExit)) {
+    if (obj_is_instance_of(exc, &ExcSystemExit) && !interp_inspect) {
         status = vm_system_exit_status(exc);
     } else {
         vm_print_exception(exc);

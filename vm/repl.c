@@ -5,14 +5,18 @@
 #include "repl.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "compile.h"
 #include "dict.h"
@@ -177,6 +181,31 @@ static ReadStatus plain_read(Interpreter *interp, const char *prompt, bool show_
 
 #ifdef GILPY_HAVE_LIBEDIT
 
+#define KEY_CTRL(c) ((c) & 0x1f)
+#define KEY_ESCAPE 0x1b
+#define KEY_DELETE 0x7f
+#define SEARCH_MAX 256 /* bytes of a history search string */
+
+/* The incremental history search (Ctrl-R backward, Ctrl-S forward), done
+ * here rather than by libedit, whose own search reads the keyboard inside
+ * one libedit call: Ctrl-C could not stop it and threads could not print.
+ * The lines searched are the history, oldest first, then the line that was
+ * being edited (at index history_length). libedit keeps that line until the
+ * search ends, and the search draws its own display meanwhile. */
+typedef struct Search {
+    bool active;
+    bool failed;          /* the query is not found beyond the match */
+    int dir;              /* -1: towards older lines, 1: towards newer */
+    char query[SEARCH_MAX + 1];
+    size_t query_len;
+    char *original;       /* the line being edited when the search began */
+    size_t original_point; /* its cursor (a byte offset) */
+    char *match;          /* the line found (malloc'd) */
+    int index;            /* its place among the lines searched */
+    size_t pos;           /* where the query starts in it */
+    int rows_above;       /* terminal rows from the display's first to the cursor's */
+} Search;
+
 /* libedit's callback interface keeps its state in globals and calls back
  * without a user pointer, so the line being read and the completion state
  * live in this one static record (only the main thread ever uses it). */
@@ -189,6 +218,15 @@ static struct {
     bool partial;     /* a thread wrote part of a line: the prompt waits for its end */
     bool done;        /* the line handler ran */
     char *line;       /* what it received (malloc'd), NULL at end of input */
+    const char *prompt; /* borrowed: the prompt shown */
+    /* No key reached libedit since the prompt appeared: rl_line_buffer,
+     * rl_point and rl_end (which libedit updates after each key) still
+     * describe the previous line; this one is empty. */
+    bool fresh;
+    char keys[8];     /* the key being handed to libedit (edit_getc reads it) */
+    size_t nkeys, next_key;
+    Search search;
+    char last_query[SEARCH_MAX + 1]; /* for Ctrl-R on an empty query, as readline */
     ThreadState *ts;  /* the reading thread, while it waits without the GIL */
     Interpreter *interp;
     Object *globals;  /* borrowed: __main__'s namespace, for completion */
@@ -409,11 +447,477 @@ static char **edit_complete(const char *text, int start, int end) {
     return rl_completion_matches(text, edit_generator);
 }
 
-/* Set libedit up once: no signal handlers of its own (Ctrl-C is ours),
- * Python's word boundaries, our completer, and the history file. */
+/* ================================================================ keys and display */
+
+static FILE *edit_out(void) {
+    return rl_outstream != NULL ? rl_outstream : stdout;
+}
+
+/* The next byte of the key being handed over, else one from the terminal
+ * (blocking): -1 at end of input, on an error or when Ctrl-C interrupts. */
+static int edit_next_byte(void) {
+    if (edit.next_key < edit.nkeys) {
+        return (unsigned char)edit.keys[edit.next_key++];
+    }
+    unsigned char b;
+    return read(STDIN_FILENO, &b, 1) == 1 ? b : -1;
+}
+
+/* rl_getc_function: libedit's next character. libedit takes the value as a
+ * wide character, so UTF-8 is decoded here (U+FFFD for a broken sequence).
+ * The rest of an escape sequence, or the key after Ctrl-V, comes straight
+ * from the terminal. -1 ends libedit's read. */
+static int edit_getc(FILE *stream) {
+    (void)stream;
+    int c = edit_next_byte();
+    if (c < 0x80) {
+        return c;
+    }
+    int more = c >= 0xf8 ? -1 : c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : -1;
+    if (more < 0) {
+        return 0xfffd;
+    }
+    int code = c & (0x3f >> more);
+    for (; more > 0; more--) {
+        int b = edit_next_byte();
+        if (b < 0) {
+            return -1;
+        }
+        if ((b & 0xc0) != 0x80) {
+            return 0xfffd;
+        }
+        code = (code << 6) | (b & 0x3f);
+    }
+    return code;
+}
+
+/* Hand one key (its bytes) to libedit, which runs its command; that may
+ * end the line (edit.done). */
+static void edit_feed(const char *key, size_t n) {
+    if (n > sizeof edit.keys) {
+        n = sizeof edit.keys;
+    }
+    memcpy(edit.keys, key, n);
+    edit.nkeys = n;
+    edit.next_key = 0;
+    while (edit.next_key < edit.nkeys && !edit.done) {
+        rl_callback_read_char();
+    }
+    edit.nkeys = edit.next_key = 0;
+    edit.fresh = false;
+}
+
+/* The number of characters in the first n bytes of UTF-8 text. */
+static size_t utf8_count(const char *s, size_t n) {
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        count += ((unsigned char)s[i] & 0xc0) != 0x80;
+    }
+    return count;
+}
+
+/* True when UTF-8 text ends inside a character (a key arrives byte by byte). */
+static bool utf8_incomplete(const char *s, size_t n) {
+    size_t tail = 0;
+    while (tail < n && tail < 3 && ((unsigned char)s[n - 1 - tail] & 0xc0) == 0x80) {
+        tail++;
+    }
+    if (tail == n) {
+        return false;
+    }
+    unsigned char lead = (unsigned char)s[n - 1 - tail];
+    size_t needed = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
+    return tail < needed;
+}
+
+/* Write n bytes of text as line editors show it (to `out`, or nowhere when
+ * NULL), advancing the display column *col: a tab goes to the next multiple
+ * of 8, other control characters show as ^X, and a character takes the
+ * columns wcwidth gives (one for a byte that is not UTF-8, shown as '?'). */
+static void edit_put_text(FILE *out, const char *s, size_t n, int *col) {
+    mbstate_t state;
+    memset(&state, 0, sizeof state);
+    for (size_t i = 0; i < n;) {
+        wchar_t wc;
+        size_t len = mbrtowc(&wc, s + i, n - i, &state);
+        if (len == 0 || len > n - i) { /* 0: a NUL; (size_t)-1/-2: not UTF-8 */
+            memset(&state, 0, sizeof state);
+            if (out != NULL) {
+                fputc('?', out);
+            }
+            *col += 1;
+            i++;
+            continue;
+        }
+        if (wc == L'\t') {
+            int next = (*col / 8 + 1) * 8;
+            if (out != NULL) {
+                fprintf(out, "%*s", next - *col, "");
+            }
+            *col = next;
+        } else if (wc < 0x20 || wc == KEY_DELETE) {
+            if (out != NULL) {
+                fprintf(out, "^%c", wc == KEY_DELETE ? '?' : (char)(wc + '@'));
+            }
+            *col += 2;
+        } else {
+            if (out != NULL) {
+                fwrite(s + i, 1, len, out);
+            }
+            int width = wcwidth(wc);
+            *col += width >= 0 ? width : 1;
+        }
+        i += len;
+    }
+}
+
+static int edit_columns(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return 80;
+}
+
+/* The terminal row of libedit's cursor, counted from the prompt's row. */
+static int edit_cursor_row(void) {
+    int col = 0;
+    edit_put_text(NULL, edit.prompt, strlen(edit.prompt), &col);
+    if (!edit.fresh && rl_line_buffer != NULL) {
+        edit_put_text(NULL, rl_line_buffer, (size_t)rl_point, &col);
+    }
+    return col / edit_columns();
+}
+
+/* Move to the start of the row where the displayed line begins, which
+ * `rows_above` rows above the cursor, and clear everything from there. */
+static void edit_clear_display(FILE *out, int rows_above) {
+    if (rows_above > 0) {
+        fprintf(out, "\033[%dA", rows_above);
+    }
+    fputs("\r\033[J", out);
+}
+
+/* After text that filled `end` display columns, put the cursor at column
+ * `cursor` of it (both counted from the start of its first row, so they
+ * span rows when the text wraps). Returns the cursor's row. */
+static int edit_place_cursor(FILE *out, int end, int cursor) {
+    int cols = edit_columns();
+    if (end > 0 && end % cols == 0) {
+        fputs(" \r", out); /* to the next row, which a full row only promises */
+    }
+    int up = end / cols - cursor / cols;
+    if (up > 0) {
+        fprintf(out, "\033[%dA", up);
+    }
+    fputc('\r', out);
+    if (cursor % cols > 0) {
+        fprintf(out, "\033[%dC", cursor % cols);
+    }
+    return cursor / cols;
+}
+
+/* Move libedit's cursor from character `from` to character `to` of its line
+ * with arrow keys (the readline interface cannot set it). `touch` sends a
+ * key even when it is there already, so that libedit's rl_point, rl_end and
+ * rl_line_buffer describe a line that was just replaced. */
+static void edit_move_cursor(size_t from, size_t to, size_t length, bool touch) {
+    if (from == to && touch && length > 0) {
+        edit_feed(from > 0 ? "\033[D" : "\033[C", 3);
+        from += from > 0 ? (size_t)-1 : 1;
+    }
+    for (; from < to; from++) {
+        edit_feed("\033[C", 3);
+    }
+    for (; from > to; from--) {
+        edit_feed("\033[D", 3);
+    }
+}
+
+/* ================================================================ history search */
+
+/* Line i of the search (see Search). */
+static const char *search_line(int i) {
+    if (i >= history_length) {
+        return edit.search.original;
+    }
+    HIST_ENTRY *entry = history_get(history_base + i);
+    return entry != NULL && entry->line != NULL ? entry->line : "";
+}
+
+/* Where the query starts in `line`: at byte `from` or, going in direction
+ * `dir`, the nearest place beyond it. -1 when nowhere. */
+static long search_in_line(const Search *s, const char *line, long from) {
+    long last = (long)strlen(line) - (long)s->query_len;
+    if (from > last) {
+        if (s->dir > 0) {
+            return -1;
+        }
+        from = last;
+    }
+    if (from < 0) {
+        if (s->dir < 0) {
+            return -1;
+        }
+        from = 0;
+    }
+    for (long p = from; p >= 0 && p <= last; p += s->dir) {
+        if (memcmp(line + p, s->query, s->query_len) == 0) {
+            return p;
+        }
+    }
+    return -1;
+}
+
+/* Look for the query from byte `from` of the matched line on, then in the
+ * lines beyond it (skipping copies of the matched line, as readline does).
+ * Moves the match and returns true when found. */
+static bool search_find(long from) {
+    Search *s = &edit.search;
+    for (int i = s->index; i >= 0 && i <= history_length; i += s->dir) {
+        const char *line = search_line(i);
+        if (i != s->index) {
+            if (strcmp(line, s->match) == 0) {
+                continue;
+            }
+            from = s->dir < 0 ? LONG_MAX : 0;
+        }
+        long at = search_in_line(s, line, from);
+        char *copy = at >= 0 ? strdup(line) : NULL;
+        if (copy != NULL) {
+            free(s->match);
+            s->match = copy;
+            s->index = i;
+            s->pos = (size_t)at;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Draw the search over the previous display, as readline shows it:
+ *   (reverse-i-search)`query': the line found
+ * with the cursor where the query starts in that line. A failed search
+ * says "(failed reverse-i-search)" and rings the bell. */
+static void search_draw(void) {
+    Search *s = &edit.search;
+    FILE *out = edit_out();
+    edit_clear_display(out, s->rows_above);
+    char head[64];
+    snprintf(head, sizeof head, "(%s%s)`", s->failed ? "failed " : "",
+             s->dir < 0 ? "reverse-i-search" : "i-search");
+    int col = 0;
+    edit_put_text(out, head, strlen(head), &col);
+    edit_put_text(out, s->query, s->query_len, &col);
+    edit_put_text(out, "': ", 3, &col);
+    edit_put_text(out, s->match, s->pos, &col);
+    int cursor = col;
+    edit_put_text(out, s->match + s->pos, strlen(s->match + s->pos), &col);
+    s->rows_above = edit_place_cursor(out, col, cursor);
+    if (s->failed) {
+        fputc('\a', out);
+    }
+    fflush(out);
+}
+
+/* Ctrl-R or Ctrl-S at the prompt: start searching from the cursor. */
+static void search_start(int dir) {
+    Search *s = &edit.search;
+    size_t length = edit.fresh || rl_line_buffer == NULL ? 0 : (size_t)rl_end;
+    size_t point = edit.fresh ? 0 : (size_t)rl_point;
+    char *original = strndup(length > 0 ? rl_line_buffer : "", length);
+    char *match = original != NULL ? strdup(original) : NULL;
+    if (match == NULL) {
+        free(original);
+        return;
+    }
+    *s = (Search){
+        .active = true,
+        .dir = dir,
+        .original = original,
+        .original_point = point < length ? point : length,
+        .match = match,
+        .index = history_length,
+        .pos = point < length ? point : length,
+        .rows_above = edit_cursor_row(), /* so that drawing erases libedit's display */
+    };
+    search_draw();
+}
+
+/* Leave the search. accept: libedit gets the line found, with the cursor
+ * where the query starts; else (Ctrl-G) the line as it was. */
+static void search_end(bool accept) {
+    Search *s = &edit.search;
+    if (s->query_len > 0) {
+        memcpy(edit.last_query, s->query, s->query_len + 1);
+    }
+    edit_clear_display(edit_out(), s->rows_above);
+    s->active = false;
+    size_t cursor = utf8_count(s->original, s->original_point);
+    bool replaced = accept && s->index != history_length;
+    if (replaced) {
+        rl_replace_line(s->match, 0); /* keeps the cursor, up to the new end */
+        size_t length = utf8_count(s->match, strlen(s->match));
+        cursor = cursor < length ? cursor : length;
+    }
+    rl_forced_update_display();
+    if (accept) {
+        edit_move_cursor(cursor, utf8_count(s->match, s->pos),
+                         utf8_count(s->match, strlen(s->match)), replaced);
+    }
+    free(s->original);
+    free(s->match);
+    s->original = s->match = NULL;
+}
+
+/* Ctrl-R/Ctrl-S while searching: the next match in direction `dir`. On an
+ * empty query, search for the previous search's query, as readline does. */
+static void search_again(int dir) {
+    Search *s = &edit.search;
+    bool turned = dir != s->dir;
+    s->dir = dir;
+    if (s->query_len == 0) {
+        s->query_len = strlen(edit.last_query);
+        memcpy(s->query, edit.last_query, s->query_len + 1);
+        s->failed = s->query_len > 0 && !search_find((long)s->pos);
+    } else if (!s->failed || turned) {
+        s->failed = !search_find((long)s->pos + dir);
+    }
+    search_draw();
+}
+
+/* A character for the query (byte by byte: a UTF-8 character is looked for
+ * once complete). The match stays while it still matches where it is. */
+static void search_add(int byte) {
+    Search *s = &edit.search;
+    if (s->query_len >= SEARCH_MAX) {
+        fputc('\a', edit_out());
+        return;
+    }
+    s->query[s->query_len++] = (char)byte;
+    s->query[s->query_len] = '\0';
+    if (utf8_incomplete(s->query, s->query_len)) {
+        return;
+    }
+    if (!s->failed) {
+        s->failed = !search_find((long)s->pos);
+    }
+    search_draw();
+}
+
+/* Backspace: drop the query's last character and look again from the match. */
+static void search_backspace(void) {
+    Search *s = &edit.search;
+    if (s->query_len == 0) {
+        fputc('\a', edit_out());
+        return;
+    }
+    size_t n = s->query_len;
+    while (n > 0 && ((unsigned char)s->query[n - 1] & 0xc0) == 0x80) {
+        n--;
+    }
+    s->query_len = n > 0 ? n - 1 : 0;
+    s->query[s->query_len] = '\0';
+    s->failed = s->query_len > 0 && !search_find((long)s->pos);
+    search_draw();
+}
+
+/* A key typed while searching, as readline takes it: printable characters
+ * extend the query, Backspace shortens it, Ctrl-R/Ctrl-S find the next
+ * match, Ctrl-G gives the old line back, Escape alone keeps the line found
+ * for editing. Any other key ends the search with the line found and
+ * returns false: it must then run as an editing key (Enter runs the line,
+ * an arrow moves in it). Unlike readline, Ctrl-J runs the line too: the
+ * terminal turns Enter into Ctrl-J in libedit's mode (ICRNL). */
+static bool search_key(int byte, bool lone_escape) {
+    if (byte == KEY_CTRL('R') || byte == KEY_CTRL('S')) {
+        search_again(byte == KEY_CTRL('R') ? -1 : 1);
+    } else if (byte == KEY_CTRL('G')) {
+        search_end(false);
+    } else if (byte == KEY_DELETE || byte == KEY_CTRL('H')) {
+        search_backspace();
+    } else if (byte == KEY_ESCAPE && lone_escape) {
+        search_end(true);
+    } else if (byte >= ' ' && byte != KEY_ESCAPE) {
+        search_add(byte);
+    } else {
+        search_end(true);
+        return false;
+    }
+    return true;
+}
+
+/* One key from the terminal (its first byte; libedit reads the rest of a
+ * longer key itself): the search takes it, or it starts one, or libedit
+ * edits with it. Ctrl-D on an empty line ends the input here, because
+ * libedit would echo "^D" (readline does not). */
+static void edit_key(int byte, bool lone_escape) {
+    if (edit.search.active) {
+        if (search_key(byte, lone_escape)) {
+            return;
+        }
+    } else if (byte == KEY_CTRL('R') || byte == KEY_CTRL('S')) {
+        search_start(byte == KEY_CTRL('R') ? -1 : 1);
+        return;
+    } else if (byte == KEY_CTRL('D') && (edit.fresh || rl_end == 0)) {
+        edit_line_handler(NULL);
+        return;
+    }
+    char key = (char)byte;
+    edit_feed(&key, 1);
+}
+
+/* Erase the line being edited, which then gets drawn again below what
+ * another thread writes (see repl_terminal_write_begin). */
+static void edit_erase(FILE *out) {
+    if (edit.search.active) {
+        edit_clear_display(out, edit.search.rows_above);
+        edit.search.rows_above = 0;
+    } else {
+        edit_clear_display(out, edit_cursor_row());
+    }
+}
+
+/* Draw the prompt and the line (or the search) again, from the cursor's row
+ * when `in_place` is false (after erasing), else over the current display. */
+static void edit_redraw(FILE *out, bool in_place) {
+    if (edit.search.active) {
+        search_draw();
+        return;
+    }
+    if (in_place) {
+        int row = edit_cursor_row();
+        if (row > 0) {
+            fprintf(out, "\033[%dA", row);
+        }
+        fputc('\r', out);
+    }
+    rl_forced_update_display();
+}
+
+/* True when more input arrives within `ms` milliseconds: tells the Escape
+ * key alone from the start of an escape sequence (an arrow key). */
+static bool edit_input_within(int ms) {
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(STDIN_FILENO, &fds);
+    struct timeval tv = {0, ms * 1000};
+    return select(STDIN_FILENO + 1, &fds, NULL, NULL, &tv) > 0;
+}
+
+/* Set libedit up once: no signal handlers of its own (Ctrl-C is ours), our
+ * key reader, Python's word boundaries, our completer, and the history file.
+ * libedit converts between bytes and wide characters with the C library,
+ * which in the default "C" locale drops every non-ASCII key: take LC_CTYPE
+ * from the environment as CPython does at start-up, and UTF-8 (CPython's
+ * coercion of the C locale, and gilpy's terminal encoding) when it is not. */
 static void edit_init(Interpreter *interp) {
     edit.interp = interp;
+    if (setlocale(LC_CTYPE, "") == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+        setlocale(LC_CTYPE, "C.UTF-8");
+    }
     rl_catch_signals = 0;
+    rl_getc_function = edit_getc;
     rl_readline_name = "gilpy";
     rl_basic_word_break_characters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
     rl_attempted_completion_function = edit_complete;
@@ -447,13 +951,16 @@ static void edit_remember(const char *line) {
 }
 
 /* Read one line with libedit. The GIL is released for the whole wait: the
- * loop watches stdin with select() and feeds libedit one key at a time, so
- * Ctrl-C (select fails with EINTR, our handler has recorded it) can cancel
- * the line. What other threads write through sys.stdout/sys.stderr meanwhile
- * goes above the prompt (repl_terminal_write_begin/_end, called by textio).
- * For output that bypasses those (os.write), the line is also redrawn while
- * threads are alive whenever the keyboard rests for a moment. libedit runs
- * under edit.lock, so the writers' redraws never interleave with it. */
+ * loop watches stdin with select(), reads one key at a time and hands it to
+ * libedit (or to the history search), so Ctrl-C (select or read fails with
+ * EINTR, our handler has recorded it) can cancel the line. Keys are read one
+ * byte at a time, so what follows a line stays in the terminal for the code
+ * it runs (input()). What other threads write through sys.stdout/sys.stderr
+ * meanwhile goes above the prompt (repl_terminal_write_begin/_end, called by
+ * textio). For output that bypasses those (os.write), the line is also
+ * redrawn while threads are alive whenever the keyboard rests for a moment.
+ * libedit runs under edit.lock, so the writers' redraws never interleave
+ * with it. */
 static ReadStatus edit_read(Interpreter *interp, Object *globals, const char *prompt,
                             char **out) {
     edit.done = false;
@@ -463,6 +970,8 @@ static ReadStatus edit_read(Interpreter *interp, Object *globals, const char *pr
     pthread_mutex_lock(&edit.lock);
     edit.reader = pthread_self();
     edit.partial = false;
+    edit.prompt = prompt;
+    edit.fresh = true;
     rl_callback_handler_install(prompt, edit_line_handler);
     atomic_store(&edit.prompt_active, true);
     pthread_mutex_unlock(&edit.lock);
@@ -491,16 +1000,25 @@ static ReadStatus edit_read(Interpreter *interp, Object *globals, const char *pr
             if (alive || dirty) { /* output that did not go through sys.stdout */
                 pthread_mutex_lock(&edit.lock);
                 if (!edit.partial) {
-                    fputs("\r", rl_outstream != NULL ? rl_outstream : stdout);
-                    rl_forced_update_display();
+                    edit_redraw(edit_out(), true);
                 }
                 pthread_mutex_unlock(&edit.lock);
             }
             dirty = alive;
             continue;
         }
+        unsigned char byte;
+        ssize_t got = read(STDIN_FILENO, &byte, 1);
+        if (got < 0 && (errno == EINTR || errno == EAGAIN)) {
+            continue; /* EAGAIN: the program made stdin non-blocking */
+        }
+        if (got <= 0) {
+            status = READ_EOF;
+            break;
+        }
+        bool lone_escape = byte == KEY_ESCAPE && edit.search.active && !edit_input_within(50);
         pthread_mutex_lock(&edit.lock);
-        rl_callback_read_char();
+        edit_key(byte, lone_escape);
         if (edit.done) {
             atomic_store(&edit.prompt_active, false);
         }
@@ -512,14 +1030,17 @@ static ReadStatus edit_read(Interpreter *interp, Object *globals, const char *pr
     }
     if (!edit.done) {
         pthread_mutex_lock(&edit.lock);
+        if (edit.search.active) {
+            search_end(true); /* as readline, show the line found before "KeyboardInterrupt" */
+        }
         atomic_store(&edit.prompt_active, false);
-        rl_replace_line("", 0);
         rl_callback_handler_remove();
         pthread_mutex_unlock(&edit.lock);
     }
     threads_blocking_end(edit.ts);
     edit.ts = NULL;
     edit.globals = NULL;
+    edit.prompt = NULL;
     edit_free_matches();
     if (status == READ_LINE) {
         *out = edit.line;
@@ -543,8 +1064,8 @@ bool repl_terminal_write_begin(int fd) {
         return false;
     }
     if (!edit.partial) {
-        FILE *out = rl_outstream != NULL ? rl_outstream : stdout;
-        fputs("\r\033[K", out); /* to the start of the line, and clear it */
+        FILE *out = edit_out();
+        edit_erase(out);
         fflush(out);
     }
     return true;
@@ -556,7 +1077,7 @@ void repl_terminal_write_end(bool began, bool ended_line) {
          * below it; after part of a line, they wait for the rest. */
         edit.partial = !ended_line;
         if (ended_line) {
-            rl_forced_update_display();
+            edit_redraw(edit_out(), false);
         }
         pthread_mutex_unlock(&edit.lock);
     }

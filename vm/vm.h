@@ -37,6 +37,11 @@ void vm_print_exception(Object *exc);
  * anything else is printed to stderr and gives 1). */
 int vm_system_exit_status(Object *exc);
 
+/* -i (CPython's inspect flag): while set, vm_run_source and vm_run_file print
+ * an uncaught SystemExit with its traceback, like any other exception, instead
+ * of exiting quietly with its status, since the interactive prompt follows. */
+void vm_set_inspect(bool inspect);
+
 /* Run a module-level or class-body code object with the given globals and
  * locals dicts (borrowed; locals may be NULL: then globals). New reference,
  * NULL with an exception set on failure. */
