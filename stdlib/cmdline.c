@@ -11,7 +11,8 @@
 #include "str.h"
 
 const char cmdline_known_x_options[] =
-    "checkinterval=N, gilstats, giltrace=FILE, giltimeline=FILE, gil=NAME";
+    "checkinterval=N, gilstats, giltrace=FILE, giltimeline=FILE, gil=NAME, sched=SEED, "
+    "explore=K";
 
 /* A whole decimal number >= min in s; false if s is empty, junk or out of range. */
 static bool parse_number(const char *s, long min, long *out) {
@@ -65,12 +66,19 @@ int cmdline_parse_x_option(InterpreterOptions *opts, const char *arg, char *err,
             }
             opts->gil_name = value;
         }
-    } else if (IS("sched") || IS("explore")) {
-        /* Replayable schedules are planned, not built: refuse rather than ignore. */
-        snprintf(err, errsize,
-                 "-X %.*s is not supported yet (replayable schedules are not built)",
-                 (int)name_len, arg);
-        return -1;
+    } else if (IS("sched")) {
+        if (!parse_number(value, 0, &number)) {
+            snprintf(err, errsize, "-X sched needs a seed, a whole number >= 0: -X sched=SEED");
+            return -1;
+        }
+        opts->sched = true;
+        opts->sched_seed = (unsigned long)number;
+    } else if (IS("explore")) {
+        if (!parse_number(value, 1, &number) || number > 100000) {
+            snprintf(err, errsize, "-X explore needs a number of runs from 1 to 100000: -X explore=K");
+            return -1;
+        }
+        opts->explore = number;
     } else {
         snprintf(err, errsize, "unknown -X option '%.*s' (known options: %s)", (int)name_len, arg,
                  cmdline_known_x_options);

@@ -14,6 +14,9 @@ typedef struct InterpreterOptions {
     const char *gil_trace_file;    /* -X giltrace=FILE: log every GIL switch; NULL: off */
     const char *gil_timeline_file; /* -X giltimeline=FILE: who held the GIL when; NULL: off */
     const char *gil_name;          /* -X gil=NAME: which GIL implementation; NULL: default */
+    bool sched;                    /* -X sched=SEED: a replayable schedule */
+    unsigned long sched_seed;
+    long explore;                  /* -X explore=K: run under seeds 1..K; 0: off */
 } InterpreterOptions;
 
 /* The one-line list of known -X options, for messages and --help. */

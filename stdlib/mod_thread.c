@@ -104,6 +104,19 @@ int sem_acquire_timed(sem_t *sem, double timeout, const WaitTarget *target, bool
     if (threads_check_interrupt() < 0) {
         return -1; /* a signal that arrived just before the wait */
     }
+    if (threads_scheduled()) {
+        /* -X sched: the replayable scheduler runs the others meanwhile. */
+        ThreadState *ts = ts_current();
+        if (timeout < 0 && target != NULL) {
+            deadlock_wait_begin(ts, sem, target->object, target->owner);
+        }
+        int rc = threads_sched_wait(sem, timeout, BLOCK_LOCK);
+        if (timeout < 0 && target != NULL) {
+            deadlock_wait_end(ts);
+        }
+        *acquired = rc == 1;
+        return rc < 0 ? -1 : 0;
+    }
     struct timespec deadline;
     clock_gettime(CLOCK_MONOTONIC, &deadline);
     if (timeout > 0) {

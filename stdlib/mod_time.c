@@ -35,10 +35,24 @@ static int parse_tuple_count(const char *fname, size_t nargs, size_t min, size_t
 
 /* ================================================================ clocks */
 
+/* Read clock `id`; under -X sched, time(), monotonic() and perf_counter()
+ * read the virtual clock instead, so that printed times replay too. */
+static int read_clock(clockid_t id, struct timespec *ts) {
+    uint64_t monotonic, wall;
+    if ((id == CLOCK_MONOTONIC || id == CLOCK_REALTIME) &&
+        threads_virtual_clock(&monotonic, &wall)) {
+        uint64_t ns = id == CLOCK_MONOTONIC ? monotonic : wall;
+        ts->tv_sec = (time_t)(ns / 1000000000u);
+        ts->tv_nsec = (long)(ns % 1000000000u);
+        return 0;
+    }
+    return clock_gettime(id, ts);
+}
+
 /* Nanoseconds of clock `id` as a Python int, or NULL with OSError. */
 static Object *clock_ns(clockid_t id) {
     struct timespec ts;
-    if (clock_gettime(id, &ts) != 0) {
+    if (read_clock(id, &ts) != 0) {
         return err_from_errno(NULL);
     }
     return int_from_i64((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
@@ -47,7 +61,7 @@ static Object *clock_ns(clockid_t id) {
 /* Seconds of clock `id` as a Python float, or NULL with OSError. */
 static Object *clock_seconds(clockid_t id) {
     struct timespec ts;
-    if (clock_gettime(id, &ts) != 0) {
+    if (read_clock(id, &ts) != 0) {
         return err_from_errno(NULL);
     }
     return float_new((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
@@ -86,6 +100,10 @@ TIME_CLOCK(thread_time, CLOCK_THREAD_CPUTIME_ID)
  * I/O-bound threads speed up); a Ctrl-C interrupts it with KeyboardInterrupt.
  * Returns 0, or -1 with OSError or KeyboardInterrupt. */
 static int time_block_sleep(double seconds) {
+    if (threads_scheduled()) {
+        /* -X sched: the virtual clock moves on while other threads run. */
+        return threads_sched_wait(NULL, seconds, BLOCK_SLEEP) < 0 ? -1 : 0;
+    }
     struct timespec req, rem;
     req.tv_sec = (time_t)seconds;
     req.tv_nsec = (long)((seconds - (double)req.tv_sec) * 1e9);

@@ -89,10 +89,10 @@ static Object *posix_write(Object *self, Object *const *args, size_t nargs, Obje
     size_t size = bytes_size(args[1]);
     ssize_t w;
     for (;;) {
-        ThreadState *ts = threads_blocking_begin(BLOCK_IO);
+        ThreadState *ts = threads_write_begin();
         w = write(fd, data, size);
         int err = errno;
-        threads_blocking_end(ts);
+        threads_write_end(ts);
         if (w >= 0) {
             break;
         }

@@ -67,7 +67,7 @@ static int textio_sys_write(int fd, const char *data, size_t n) {
     memcpy(copy, data, n);
     const char *p = copy;
     int status = 0;
-    ThreadState *ts = threads_blocking_begin(BLOCK_IO);
+    ThreadState *ts = threads_write_begin();
     /* At the interactive prompt, output of other threads goes above the
      * line being edited (vm/repl.c). */
     bool around_prompt = repl_terminal_write_begin(fd);
@@ -86,7 +86,7 @@ static int textio_sys_write(int fd, const char *data, size_t n) {
     }
     int err = errno;
     repl_terminal_write_end(around_prompt, ends_line);
-    threads_blocking_end(ts);
+    threads_write_end(ts);
     free(copy);
     errno = err;
     return status;

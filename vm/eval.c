@@ -61,6 +61,8 @@ bool eval_take_sigint(void) {
 
 void eval_request_sigint(void) { eval_sigint_pending = 1; }
 
+bool eval_sigint_waiting(void) { return eval_sigint_pending != 0; }
+
 /* Other signals (the signal module) set eval_signals_pending from their C
  * handler; the main thread's breaker then calls eval_signal_hook, which runs
  * the Python-level handlers. */

@@ -32,6 +32,8 @@ extern int (*eval_signal_hook)(void);
 /* Ctrl-C bookkeeping: take (and clear) a pending SIGINT; request one. */
 bool eval_take_sigint(void);
 void eval_request_sigint(void);
+/* Is a Ctrl-C waiting to be raised (without taking it)? */
+bool eval_sigint_waiting(void);
 
 void eval_install_signal_handlers(void);
 

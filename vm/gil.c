@@ -103,6 +103,7 @@
 #include <time.h>
 
 #include "giltrace.h"
+#include "sched.h"
 
 enum { DEFAULT_SWITCH_INTERVAL_NS = 5000000, PY2_CHECKINTERVAL = 100 };
 
@@ -127,6 +128,7 @@ void gil_init(Gil *gil, GilPolicy policy, int32_t checkinterval) {
     gil->tracks = NULL;
     gil->tracing = false;
     gil->trace_file = gil->timeline_file = NULL;
+    gil->sched = NULL;
 }
 
 void gil_destroy(Gil *gil) { pthread_mutex_destroy(&gil->mutex); }
@@ -147,6 +149,7 @@ void gil_thread_init(GilThread *t, void *owner) {
     t->owner = owner;
     t->track = NULL;
     t->tracing = false;
+    t->sched = (SchedSlot){0};
 }
 
 bool gil_thread_register(Gil *gil, GilThread *t, uint64_t ident, uint64_t native_id) {
@@ -288,9 +291,7 @@ static void account_release(GilThread *me, uint64_t now, SwitchCause cause, Bloc
     giltrace_event(me, now, GEV_HOLD_END, cause, cause == SWITCH_BLOCKING ? kind : BLOCK_OTHER);
 }
 
-/* Record that `me` obtained the GIL at `now` after waiting since `since`
- * (`queued`: it did wait in the queue, so a wait slice ends here). */
-static void account_acquire(Gil *gil, GilThread *me, uint64_t since, uint64_t now, bool queued) {
+void gil_account_acquire(Gil *gil, GilThread *me, uint64_t since, uint64_t now, bool queued) {
     uint64_t waited = now - since;
     me->stats.wait_ns += waited;
     if (waited > me->stats.max_wait_ns) {
@@ -362,11 +363,15 @@ static void acquire_from(Gil *gil, GilThread *me, uint64_t since) {
         wait_for_grant(gil, me);
     }
     me->waking_from_block = false;
-    account_acquire(gil, me, since, gil_now_ns(), queued);
+    gil_account_acquire(gil, me, since, gil_now_ns(), queued);
     pthread_mutex_unlock(&gil->mutex);
 }
 
 void gil_acquire(Gil *gil, GilThread *me) {
+    if (gil->sched != NULL) {
+        sched_gil_acquire(gil, me);
+        return;
+    }
     uint64_t since = gil_now_ns();
     if (me->waking_from_block) {
         giltrace_event(me, since, GEV_BLOCK_END, 0, 0);
@@ -385,9 +390,8 @@ static void release_unordered(Gil *gil, uint64_t now) {
     }
 }
 
-void gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kind) {
-    pthread_mutex_lock(&gil->mutex);
-    uint64_t now = gil_now_ns();
+void gil_note_release(Gil *gil, GilThread *me, uint64_t now, SwitchCause cause, BlockKind kind) {
+    (void)gil;
     account_release(me, now, cause, kind);
     if (cause == SWITCH_BLOCKING) {
         giltrace_event(me, now, GEV_BLOCK_BEGIN, 0, kind);
@@ -398,6 +402,16 @@ void gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kind) {
         me->track->ended_ns = now;
         me->track->live = NULL;
     }
+}
+
+void gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kind) {
+    if (gil->sched != NULL) {
+        sched_gil_release(gil, me, cause, kind);
+        return;
+    }
+    pthread_mutex_lock(&gil->mutex);
+    uint64_t now = gil_now_ns();
+    gil_note_release(gil, me, now, cause, kind);
     if (gil->policy != GIL_FAIR) {
         release_unordered(gil, now);
     } else if (gil->first_waiter != NULL) {
@@ -412,6 +426,10 @@ void gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kind) {
 }
 
 void gil_yield(Gil *gil, GilThread *me) {
+    if (gil->sched != NULL) {
+        sched_gil_yield(gil, me);
+        return;
+    }
     bool requested = atomic_load_explicit(&me->drop_requested, memory_order_relaxed);
     if (gil->policy == GIL_PY3 && !requested) {
         /* py3 has no instruction budget: only a waiter's request matters. */
@@ -456,6 +474,6 @@ void gil_yield(Gil *gil, GilThread *me) {
     giltrace_event(me, now, GEV_WAIT_BEGIN, 0, 0);
     enqueue(gil, me, now);
     wait_for_grant(gil, me);
-    account_acquire(gil, me, now, gil_now_ns(), true);
+    gil_account_acquire(gil, me, now, gil_now_ns(), true);
     pthread_mutex_unlock(&gil->mutex);
 }

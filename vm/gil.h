@@ -3,6 +3,7 @@
 #define GILPY_GIL_H
 
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -76,6 +77,15 @@ typedef struct GilTrack {
     struct GilEventChunk *last_chunk; /* the writer's current chunk */
 } GilTrack;
 
+/* A thread's place in the replayable scheduler (-X sched, vm/sched.c);
+ * guarded by Gil.mutex. */
+typedef struct SchedSlot {
+    struct GilThread *next; /* the next thread in creation order */
+    int state;              /* what it is doing (sched.c) */
+    sem_t *sem;             /* the lock or queue it waits for, or NULL */
+    uint64_t wake_ns;       /* virtual time its sleep or timed wait ends; 0: none */
+} SchedSlot;
+
 /* One thread's link to the GIL: its place in the wait queue and its budget. */
 typedef struct GilThread {
     pthread_cond_t granted_cond; /* signalled when the GIL is handed to this thread */
@@ -93,6 +103,7 @@ typedef struct GilThread {
     void *owner;                 /* the ThreadState (for gil.holder(), debugging) */
     GilTrack *track;             /* its lasting record (NULL until gil_thread_register) */
     bool tracing;                /* record events into track (copy of Gil.tracing) */
+    SchedSlot sched;             /* under -X sched only */
 } GilThread;
 
 typedef struct Gil {
@@ -112,6 +123,7 @@ typedef struct Gil {
     bool tracing;            /* -X giltrace / giltimeline: threads log events (giltrace.h) */
     const char *trace_file;    /* -X giltrace=FILE (written at exit), or NULL */
     const char *timeline_file; /* -X giltimeline=FILE, or NULL */
+    struct Sched *sched;       /* -X sched=SEED: the replayable scheduler (vm/sched.c), or NULL */
 } Gil;
 
 /* Create the GIL (free, nobody waiting) with the given policy and budget. */
@@ -148,5 +160,12 @@ static inline bool gil_budget_spent(GilThread *me) {
 }
 
 uint64_t gil_now_ns(void);
+
+/* The bookkeeping of every hand-off, shared with vm/sched.c (call with
+ * Gil.mutex held): `me` stopped holding the GIL at `now` for `cause`
+ * (statistics, trace events, a thread's final record), and `me` obtained it
+ * at `now` after waiting since `since` (`queued`: it waited as a waiter). */
+void gil_note_release(Gil *gil, GilThread *me, uint64_t now, SwitchCause cause, BlockKind kind);
+void gil_account_acquire(Gil *gil, GilThread *me, uint64_t since, uint64_t now, bool queued);
 
 #endif /* GILPY_GIL_H */

@@ -18,6 +18,7 @@
 #include "dict.h"
 #include "disasm.h"
 #include "errors.h"
+#include "explore.h"
 #include "list.h"
 #include "modules.h"
 #include "repl.h"
@@ -57,6 +58,11 @@ static const char help_text[] =
     "                     FILE.<pid>.json, joined by scripts/gil-merge-traces\n"
     "-X giltimeline=FILE: draw that timeline as an SVG picture in FILE\n"
     "-X gil=NAME        : choose the GIL hand-off policy: fair (default), py2 or py3\n"
+    "-X sched=SEED      : a replayable schedule: SEED decides when the GIL moves and to\n"
+    "                     which thread, and sleeps run on a virtual clock, so a program\n"
+    "                     prints the same on every run with the same SEED\n"
+    "-X explore=K       : run the script under seeds 1..K and print each different\n"
+    "                     output with the seeds that gave it\n"
     "\n"
     "Exit status: 0 on success, 1 after an uncaught exception, 2 on bad usage, the\n"
     "code given to sys.exit(), and 3 when gilpy detects a deadlock: every thread\n"
@@ -322,6 +328,7 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
     InterpreterOptions opts;
     memset(&opts, 0, sizeof opts);
     int nxargs = 0;
+    int explore_index = -1; /* argv index of the -X explore=K value */
     RunKind kind = RUN_STDIN;
     const char *env_unbuffered = getenv("PYTHONUNBUFFERED");
     bool unbuffered = env_unbuffered != NULL && env_unbuffered[0] != '\0';
@@ -376,6 +383,9 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
                         return EXIT_USAGE;
                     }
                     xargs[nxargs++] = (char *)value;
+                    if (opts.explore != 0 && explore_index < 0) {
+                        explore_index = i;
+                    }
                     break; /* the rest of this argument was the value */
                 }
                 kind = opt == 'm' ? RUN_MODULE : RUN_COMMAND;
@@ -442,6 +452,16 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
         script_argv[n++] = argv[i];
     }
 
+    if (opts.explore != 0) {
+        if (kind != RUN_FILE) {
+            fputs("gilpy: -X explore=K needs a script file: gilpy -X explore=K script.py\n", stderr);
+            free(script_argv);
+            return EXIT_USAGE;
+        }
+        int status = explore_run((int)opts.explore, argc, argv, explore_index, target);
+        free(script_argv);
+        return status;
+    }
     VMConfig config = {
         .check_interval = (int32_t)opts.check_interval,
         .gil_policy = opts.gil_name == NULL || strcmp(opts.gil_name, "fair") == 0 ? GIL_FAIR
@@ -450,6 +470,8 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
         .gil_stats = opts.gil_stats,
         .gil_trace_file = opts.gil_trace_file,
         .gil_timeline_file = opts.gil_timeline_file,
+        .sched = opts.sched,
+        .sched_seed = opts.sched_seed,
     };
     Interpreter *interp = vm_create(stdlib_native_modules, n, script_argv, &config);
     if (interp == NULL) {
@@ -457,6 +479,7 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
         return 1;
     }
     int status;
+    vm_set_inspect(inspect);
     if (set_xoptions(interp, xargs, nxargs) < 0 || (unbuffered && set_unbuffered(interp) < 0)) {
         status = 1;
     } else if (kind == RUN_DIS) {
@@ -483,6 +506,7 @@ static int gilpy_main(int argc, char **argv, char **xargs) {
             free(src);
         }
     }
+    vm_set_inspect(false);
     if (inspect) { /* -i after a script, -c or -m: its globals stay */
         status = repl_run(interp, NULL);
     }

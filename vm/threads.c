@@ -13,6 +13,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "deadlock.h"
 #include "dict.h"
 #include "errors.h"
 #include "eval.h"
@@ -20,6 +21,7 @@
 #include "frame.h"
 #include "gilreport.h"
 #include "giltrace.h"
+#include "sched.h"
 #include "interp.h"
 #include "memory.h"
 #include "int.h"
@@ -85,6 +87,9 @@ int threads_init(Interpreter *interp, ThreadState *main_ts, const VMConfig *conf
     vi->main_thread = main_ts;
     VMThread *vt = vm_thread(main_ts);
     gil_thread_init(&vt->gil, main_ts);
+    if (config != NULL && config->sched) {
+        sched_start(&vi->gil, config->sched_seed, &vt->gil);
+    }
     vt->ident = threads_get_ident();
     vt->native_id = threads_get_native_id();
     gil_thread_register(&vi->gil, &vt->gil, vt->ident, vt->native_id);
@@ -118,6 +123,46 @@ void threads_blocking_end(ThreadState *ts) {
     VMInterp *vi = vm_interp(ts->interp);
     gil_acquire(&vi->gil, &vm_thread(ts)->gil);
     stop_if_finalizing(ts);
+}
+
+ThreadState *threads_write_begin(void) {
+    return threads_scheduled() ? NULL : threads_blocking_begin(BLOCK_IO);
+}
+
+void threads_write_end(ThreadState *ts) {
+    if (ts != NULL) {
+        threads_blocking_end(ts);
+    }
+}
+
+/* ================================================================ -X sched */
+
+bool threads_scheduled(void) { return current_vm_interp()->gil.sched != NULL; }
+
+int threads_sched_wait(sem_t *sem, double timeout, BlockKind kind) {
+    ThreadState *ts = ts_current();
+    VMInterp *vi = vm_interp(ts->interp);
+    int64_t timeout_ns = timeout < 0 ? -1 : timeout > 9e18 / 1e9 ? INT64_MAX : (int64_t)(timeout * 1e9);
+    int rc = sched_wait(&vi->gil, &vm_thread(ts)->gil, sem, timeout_ns, kind);
+    if (rc == -2) {
+        deadlock_report_and_exit(ts);
+    }
+    stop_if_finalizing(ts);
+    if (rc == -1) {
+        threads_check_interrupt(); /* raises the pending KeyboardInterrupt */
+        return err_occurred() != NULL ? -1 : 0;
+    }
+    return rc;
+}
+
+bool threads_virtual_clock(uint64_t *monotonic_ns, uint64_t *wall_ns) {
+    Sched *s = current_vm_interp()->gil.sched;
+    if (s == NULL) {
+        return false;
+    }
+    *monotonic_ns = s->now_ns;
+    *wall_ns = s->wall_start_ns + s->now_ns;
+    return true;
 }
 
 int threads_check_interrupt(void) {
@@ -272,6 +317,9 @@ int64_t threads_start(Object *func, Object *args, Object *kwargs) {
     }
     ts->interp = interp;
     gil_thread_init(&vm_thread(ts)->gil, ts);
+    if (vi->gil.sched != NULL) {
+        sched_add_thread(&vi->gil, &vm_thread(ts)->gil); /* its place: creation order */
+    }
     start->ts = ts;
     start->func = NEWREF(func);
     start->args = NEWREF(args);
@@ -285,6 +333,9 @@ int64_t threads_start(Object *func, Object *args, Object *kwargs) {
     int rc = pthread_create(&tid, &attr, thread_main, start);
     pthread_attr_destroy(&attr);
     if (rc != 0) {
+        if (vi->gil.sched != NULL) {
+            sched_remove_thread(&vi->gil, &vm_thread(ts)->gil);
+        }
         DECREF(start->func);
         DECREF(start->args);
         XDECREF(start->kwargs);
@@ -319,6 +370,7 @@ void threads_after_fork_child(void) {
     bool tracing = vi->gil.tracing;
     const char *trace_file = vi->gil.trace_file, *timeline_file = vi->gil.timeline_file;
     GilTrack *parent_tracks = vi->gil.tracks;
+    struct Sched *sched = vi->gil.sched;
     gil_init(&vi->gil, policy, interval);
     deadlock_watch_init(&vi->deadlock); /* its mutex may have been held too */
     giltrace_free_tracks(parent_tracks);
@@ -329,6 +381,10 @@ void threads_after_fork_child(void) {
     vi->gil.trace_file = trace_file;
     vi->gil.timeline_file = timeline_file;
     gil_thread_init(&vt->gil, ts);
+    if (sched != NULL) {
+        vi->gil.sched = sched;
+        sched_after_fork(&vi->gil, &vt->gil); /* the schedule goes on in the child */
+    }
     gil_thread_register(&vi->gil, &vt->gil, threads_get_ident(), threads_get_native_id());
     gil_acquire(&vi->gil, &vt->gil);
     /* Forget the other threads. Their frames still own references, which
@@ -381,6 +437,9 @@ int32_t threads_tick(ThreadState *ts, int32_t used) {
     GilThread *gt = &vt->gil;
     VMInterp *vi = vm_interp(ts->interp);
     gt->stats.instructions += (uint64_t)used;
+    if (vi->gil.sched != NULL) {
+        sched_charge(vi->gil.sched, used);
+    }
     int32_t left = atomic_load_explicit(&gt->budget, memory_order_relaxed) - used;
     if (left <= 0 || atomic_load_explicit(&gt->drop_requested, memory_order_relaxed)) {
         gil_yield(&vi->gil, gt); /* hands over only if someone waits; refills the budget */

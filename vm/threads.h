@@ -14,6 +14,8 @@ typedef struct VMConfig {
     bool gil_stats;         /* -X gilstats: print per-thread statistics at exit */
     const char *gil_trace_file;    /* -X giltrace=FILE: Chrome trace written at exit; NULL: off */
     const char *gil_timeline_file; /* -X giltimeline=FILE: SVG timeline at exit; NULL: off */
+    bool sched;             /* -X sched=SEED: a replayable schedule (vm/sched.c) */
+    uint64_t sched_seed;
 } VMConfig;
 
 /* ---------------------------------------------------------------- blocking calls
@@ -30,6 +32,28 @@ typedef struct VMConfig {
  * Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS.) */
 ThreadState *threads_blocking_begin(BlockKind kind);
 void threads_blocking_end(ThreadState *ts);
+
+/* Writes (print, os.write) bracket their system call with these instead:
+ * the same as threads_blocking_begin(BLOCK_IO) / end, except under -X sched,
+ * where a write keeps the GIL so that output stays in the replayed order.
+ * threads_write_end accepts what threads_write_begin returned. */
+ThreadState *threads_write_begin(void);
+void threads_write_end(ThreadState *ts);
+
+/* ---------------------------------------------------------------- -X sched
+ * Under a replayable schedule, lock waits and sleeps do not block in the OS:
+ * the scheduler runs other threads until this one can go on, on a virtual
+ * clock (vm/sched.c). */
+
+/* Is -X sched on? */
+bool threads_scheduled(void);
+/* Wait for `sem` (NULL: just sleep) at most `timeout` virtual seconds (< 0:
+ * forever). 1: took it; 0: timed out / slept; -1 with KeyboardInterrupt.
+ * Never returns on a deadlock (it is reported). */
+MAY_RAISE int threads_sched_wait(sem_t *sem, double timeout, BlockKind kind);
+/* The virtual clocks (time.monotonic() and time.time(), ns) when -X sched
+ * is on; false otherwise. */
+bool threads_virtual_clock(uint64_t *monotonic_ns, uint64_t *wall_ns);
 
 /* After a blocking call returned EINTR: if the main thread has a pending
  * Ctrl-C, raise KeyboardInterrupt and return -1; if other signals arrived,

@@ -6,6 +6,7 @@
 # gilpy-differs: CPython hangs on a deadlock; gilpy reports it and exits with status 3.
 # Expected output kept by hand.
 import os
+import select
 import sys
 import time
 
@@ -35,24 +36,29 @@ def start(source, name):
 
 def finish(child):
     """Wait for a started script; return (status, stdout, stderr, seconds from the moment
-    the script printed 'blocking at T' to its exit, or None)."""
+    the script printed 'blocking at T' to the first byte of its stderr, or None)."""
     pid, out_r, err_r = child
     chunks = {out_r: [], err_r: []}
-    for fd in (out_r, err_r):
-        while True:
+    first_err = None
+    fds = [out_r, err_r]
+    while fds:
+        readable, _, _ = select.select(fds, [], [])
+        for fd in readable:
             data = os.read(fd, 65536)
             if not data:
-                break
+                fds.remove(fd)
+                os.close(fd)
+                continue
+            if fd == err_r and first_err is None:
+                first_err = time.monotonic()
             chunks[fd].append(data)
-        os.close(fd)
     _, status = os.waitpid(pid, 0)
-    ended = time.monotonic()
     out = b"".join(chunks[out_r]).decode()
     err = b"".join(chunks[err_r]).decode()
     late = None
     for line in out.splitlines():
-        if line.startswith("blocking at "):
-            late = ended - float(line.split()[2])
+        if line.startswith("blocking at ") and first_err is not None:
+            late = first_err - float(line.split()[2])
     return os.waitstatus_to_exitcode(status), out, err, late
 
 
