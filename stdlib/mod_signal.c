@@ -432,6 +432,11 @@ void signal_after_fork_child(void) {
     for (int s = 1; s < NSIG; s++) {
         signal_tripped[s] = 0;
     }
+    /* A Ctrl-C the parent had not handled yet is the parent's (as in
+     * CPython): a child forked meanwhile, say a Pool replacing a worker,
+     * must not start life with a KeyboardInterrupt. */
+    eval_signals_pending = 0;
+    eval_take_sigint();
 }
 
 static const MethodDef signal_functions[] = {

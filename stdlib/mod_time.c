@@ -104,6 +104,12 @@ static int time_block_sleep(double seconds) {
         /* -X sched: the virtual clock moves on while other threads run. */
         return threads_sched_wait(NULL, seconds, BLOCK_SLEEP) < 0 ? -1 : 0;
     }
+    /* A Ctrl-C that arrived just before: raise it now rather than after the
+     * sleep (a loop of short sleeps would otherwise notice it only when the
+     * eval breaker next runs). */
+    if (threads_check_interrupt() < 0) {
+        return -1;
+    }
     struct timespec req, rem;
     req.tv_sec = (time_t)seconds;
     req.tv_nsec = (long)((seconds - (double)req.tv_sec) * 1e9);

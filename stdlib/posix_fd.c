@@ -49,6 +49,9 @@ static Object *posix_read(Object *self, Object *const *args, size_t nargs, Objec
         errno = EINVAL;
         return err_from_errno(NULL);
     }
+    if (threads_check_interrupt() < 0) { /* a Ctrl-C that arrived just before */
+        return NULL;
+    }
     char *buf = mem_alloc((size_t)n + 1);
     if (buf == NULL) {
         return NULL;

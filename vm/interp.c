@@ -298,6 +298,11 @@ int vm_system_exit_status(Object *exc) {
 
 static bool interp_inspect; /* see vm_set_inspect */
 
+/* The program ended with an uncaught KeyboardInterrupt (see vm.h). */
+static bool interp_keyboard_interrupt;
+
+bool vm_ended_by_keyboard_interrupt(void) { return interp_keyboard_interrupt; }
+
 void vm_set_inspect(bool inspect) {
     interp_inspect = inspect;
 }
@@ -315,6 +320,7 @@ static int interp_handle_uncaught(void) {
         vm_print_exception(exc);
         if (obj_is_instance_of(exc, &ExcKeyboardInterrupt)) {
             status = 130;
+            interp_keyboard_interrupt = true;
         }
     }
     DECREF(exc);

@@ -526,5 +526,10 @@ int main(int argc, char **argv) {
     }
     int status = gilpy_main(argc, argv, xargs);
     free(xargs);
+    if (vm_ended_by_keyboard_interrupt()) {
+        fflush(NULL);
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
     return status;
 }

@@ -68,4 +68,9 @@ MAY_RAISE Object *vm_import(Object *name, Object *globals, Object *fromlist, int
 /* Flush sys.stdout and sys.stderr, then release the interpreter. */
 void vm_destroy(Interpreter *interp);
 
+/* Did the program end with an uncaught KeyboardInterrupt? Then, as CPython
+ * does, gilpy ends by SIGINT itself, so that a shell or a parent sees a
+ * process killed by Ctrl-C (status -2 in Python, 130 in a shell). */
+bool vm_ended_by_keyboard_interrupt(void);
+
 #endif /* GILPY_VM_H */
