@@ -20,5 +20,6 @@ const NativeModuleDef stdlib_native_modules[] = {
     {"select", mod_select_init},
     {"_multiprocessing", mod_multiprocessing_init},
     {"_posixshmem", mod_posixshmem_init},
+    {"_socket", mod_socket_init},
     {NULL, NULL},
 };

@@ -27,5 +27,6 @@ MAY_RAISE Object *mod_signal_init(void);
 MAY_RAISE Object *mod_select_init(void);
 MAY_RAISE Object *mod_multiprocessing_init(void);
 MAY_RAISE Object *mod_posixshmem_init(void);
+MAY_RAISE Object *mod_socket_init(void);
 
 #endif /* GILPY_MODULES_H */

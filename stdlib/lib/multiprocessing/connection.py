@@ -1,13 +1,17 @@
 #
-# Connections: message channels between processes over OS pipes.
+# Connections: message channels between processes, over OS pipes or sockets.
 #
 # A message is a 4-byte big-endian length followed by that many bytes; send() pickles an
 # object and sends the bytes, recv() reads one whole message and unpickles it. Pipe() makes
-# a pair of connected Connections. wait() blocks on several connections (or process
-# sentinels) at once with select.select, releasing the GIL while it sleeps.
+# a pair of connected Connections. Listener/Client make them over a socket: a Listener
+# listens on an address (a path for 'AF_UNIX', (host, port) for 'AF_INET') and accept()
+# returns a Connection for each Client(address) that connects. wait() blocks on several
+# connections (or process sentinels) at once with select.select, releasing the GIL while it
+# sleeps.
 #
-# Adapted for gilpy from CPython 3.11's multiprocessing/connection.py (Unix pipes only:
-# gilpy has no socket module yet, so Listener/Client and authentication are absent).
+# Adapted for gilpy from CPython 3.11's multiprocessing/connection.py. Difference: the
+# authkey of Listener/Client is accepted but not checked (the HMAC challenge needs the hmac
+# module, which gilpy does not have yet).
 #
 
 __all__ = ['Client', 'Listener', 'Pipe', 'wait', 'Connection']
@@ -16,6 +20,7 @@ import os
 import sys
 import time
 import itertools
+import socket
 
 from . import util
 from . import reduction
@@ -243,14 +248,166 @@ def Pipe(duplex=True):
     return c1, c2
 
 
-def Listener(*args, **kwds):
-    raise NotImplementedError("multiprocessing.connection.Listener needs the socket module, "
-                              "which gilpy does not have yet")
+#
+# Listener and Client: connections over a socket
+#
+
+BACKLOG = 1
+families = ['AF_UNIX', 'AF_INET']
+default_family = 'AF_UNIX'
+
+_listener_counter = itertools.count()
 
 
-def Client(*args, **kwds):
-    raise NotImplementedError("multiprocessing.connection.Client needs the socket module, "
-                              "which gilpy does not have yet")
+def arbitrary_address(family):
+    '''
+    Return an arbitrary free address for the given family
+    '''
+    unique = '%d-%d-%s' % (os.getpid(), next(_listener_counter), os.urandom(4).hex())
+    if family == 'AF_INET':
+        return ('localhost', 0)
+    elif family == 'AF_UNIX':
+        return os.path.join(util.get_temp_dir(), 'listener-' + unique)
+    elif family == 'AF_PIPE':
+        return '\\\\.\\pipe\\pyc-' + unique     # Windows only: rejected below
+    else:
+        raise ValueError('unrecognized family')
+
+
+def _validate_family(family):
+    if family not in families:
+        raise ValueError('Family %s is not recognized.' % family)
+
+
+def address_type(address):
+    '''
+    Return the types of the address
+
+    This can be 'AF_INET', 'AF_UNIX', or 'AF_PIPE'
+    '''
+    if type(address) == tuple:
+        return 'AF_INET'
+    if type(address) is str and address.startswith('\\\\'):
+        return 'AF_PIPE'
+    if type(address) is str or util.is_abstract_socket_namespace(address):
+        return 'AF_UNIX'
+    raise ValueError('address type of %r unrecognized' % address)
+
+
+class Listener(object):
+    '''
+    Returns a listener object.
+
+    This is a wrapper for a bound socket which is 'listening' for
+    connections, or for a Windows named pipe.
+    '''
+    def __init__(self, address=None, family=None, backlog=1, authkey=None):
+        family = family or (address and address_type(address)) or default_family
+        address = address or arbitrary_address(family)
+        _validate_family(family)
+        if authkey is not None and not isinstance(authkey, bytes):
+            raise TypeError('authkey should be a byte string')
+        self._listener = SocketListener(address, family, backlog)
+        self._authkey = authkey
+
+    def accept(self):
+        '''
+        Accept a connection on the bound socket or named pipe of `self`.
+
+        Returns a `Connection` object.
+        '''
+        if self._listener is None:
+            raise OSError('listener is closed')
+        return self._listener.accept()
+
+    def close(self):
+        '''
+        Close the bound socket or named pipe of `self`.
+        '''
+        listener = self._listener
+        if listener is not None:
+            self._listener = None
+            listener.close()
+
+    @property
+    def address(self):
+        return self._listener._address
+
+    @property
+    def last_accepted(self):
+        return self._listener._last_accepted
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, exc_tb):
+        self.close()
+
+
+def Client(address, family=None, authkey=None):
+    '''
+    Returns a connection to the address of a `Listener`
+    '''
+    family = family or address_type(address)
+    _validate_family(family)
+    if authkey is not None and not isinstance(authkey, bytes):
+        raise TypeError('authkey should be a byte string')
+    return SocketClient(address)
+
+
+class SocketListener(object):
+    '''
+    Representation of a socket which is bound to an address and listening
+    '''
+    def __init__(self, address, family, backlog=1):
+        self._socket = socket.socket(getattr(socket, family))
+        try:
+            # A server restarted at once may bind again while old connections linger.
+            self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._socket.setblocking(True)
+            self._socket.bind(address)
+            self._socket.listen(backlog)
+            self._address = self._socket.getsockname()
+        except OSError:
+            self._socket.close()
+            raise
+        self._family = family
+        self._last_accepted = None
+
+        if family == 'AF_UNIX' and not util.is_abstract_socket_namespace(address):
+            # The socket file outlives the socket: remove it when the listener closes, or
+            # at the latest when this process exits.
+            self._unlink = util.Finalize(self, os.unlink, args=(address,), exitpriority=0)
+        else:
+            self._unlink = None
+
+    def accept(self):
+        s, self._last_accepted = self._socket.accept()
+        s.setblocking(True)
+        return Connection(s.detach())
+
+    def close(self):
+        try:
+            self._socket.close()
+        finally:
+            unlink = self._unlink
+            if unlink is not None:
+                self._unlink = None
+                try:
+                    unlink()
+                except FileNotFoundError:
+                    pass
+
+
+def SocketClient(address):
+    '''
+    Return a connection object connected to the socket given by `address`
+    '''
+    family = address_type(address)
+    with socket.socket(getattr(socket, family)) as s:
+        s.setblocking(True)
+        s.connect(address)
+        return Connection(s.detach())
 
 
 #

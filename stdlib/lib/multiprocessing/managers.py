@@ -1,27 +1,35 @@
 #
-# Managers: a server process that owns ordinary Python objects (a dict, a list, a queue...)
-# and lets other processes use them through proxies.
+# Managers: a server process that owns ordinary Python objects (a dict, a list, a queue, a
+# lock...) and lets other processes use them through proxies.
 #
 # A proxy holds no data. `d[k] = v` on a DictProxy pickles ('call', id, '__setitem__', (k, v))
 # and sends it to the manager process, which runs the method on the real dict and sends back
 # the result (or the exception). That is why managers are slower than Value/Array, and why they
 # can share any picklable object.
 #
-# gilpy has no socket module yet, so the manager listens on a pair of pipes instead of a Unix
-# socket: the request pipe and the reply pipe are inherited by every process forked after the
-# manager started, and a process-shared lock makes each request/reply pair atomic. A call that
-# must wait (Queue.get, Lock.acquire, Event.wait) is made non-blocking on the server and
-# retried by the proxy, so one waiting process never stops the others from being served.
+# The manager process listens on a Unix socket in a private temporary directory
+# (multiprocessing.connection.Listener). Each thread of each process that uses a proxy opens
+# its own connection to it, and the manager serves every connection in a thread of its own;
+# a request and its reply travel over that connection. So a call that waits (Queue.get,
+# Lock.acquire, Event.wait) simply waits in its server thread, with the GIL released, while
+# the other threads keep serving everybody else; and the server thread of a connection stands
+# for the client thread at the other end, which is what makes Manager().RLock() re-entrant:
+# its owner is the thread that serves the calling client thread. A process started later
+# (fork or spawn, a Pool worker...) connects by the socket's path, carried in the proxy's
+# token. At shutdown the socket file and its directory are removed.
 #
 # Written for gilpy after CPython 3.11's multiprocessing/managers.py (same public API for the
 # pieces it has: dict, list, Queue, JoinableQueue, Lock, RLock, Semaphore, BoundedSemaphore,
-# Event, Value, Array, Namespace).
+# Condition, Event, Barrier, Value, Array, Namespace; BaseManager.register, get_server and
+# connect). Differences: the authkey is not checked (see connection.py); shared objects live
+# until the manager shuts down (no reference counting of proxies).
 #
 
 __all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Token', 'Namespace']
 
 import os
 import sys
+import signal
 import threading
 import time
 import queue
@@ -29,7 +37,7 @@ from traceback import format_exc
 
 from . import connection
 from . import util
-from .context import BaseContext, ProcessError, get_spawning_popen
+from .context import BaseContext, ProcessError
 from . import process
 
 #
@@ -96,124 +104,198 @@ def Array(typecode, sequence, lock=True):
     return list(sequence)
 
 
-class _WouldBlock(Exception):
-    '''Raised by the server when a non-blocking attempt would have to wait.'''
-
+def public_methods(obj):
+    '''
+    Return a list of names of methods of `obj` which do not start with '_'
+    '''
+    return [name for name in dir(obj)
+            if name[0] != '_' and callable(getattr(obj, name, None))]
 
 #
-# The server side: one loop in the manager process
+# The server: the manager process's side
 #
 
-class _Server(object):
-    '''Owns the shared objects and runs the requests that arrive on the request pipe.'''
+class Server(object):
+    '''
+    Owns the shared objects and serves every client connection in a thread of its own.
+    '''
 
-    def __init__(self, registry, request_fd, reply_fd):
+    def __init__(self, registry, address, authkey, serializer='pickle', watch_parent=False):
+        if not isinstance(authkey, bytes):
+            raise TypeError(
+                "Authkey {0!r} is type {1!s}, not bytes".format(authkey, type(authkey)))
         self.registry = registry
-        self.request = connection.Connection(request_fd, writable=False)
-        self.reply = connection.Connection(reply_fd, readable=False)
-        self.objects = {}
+        self.authkey = process.AuthenticationString(authkey)
+        self.listener = connection.Listener(address=address, backlog=128, authkey=authkey)
+        self.address = self.listener.address
+        self.id_to_obj = {}
         self.next_id = 1
-        self.parent_pid = os.getppid()
+        self.mutex = threading.Lock()
+        self.stop_event = threading.Event()
+        # A manager started by start() also stops when the process that started it is gone
+        # (killed without a chance to shut it down), rather than serve nobody forever.
+        self.parent_pid = os.getppid() if watch_parent else None
 
     def serve_forever(self):
-        while True:
-            # Wake up now and then to notice a parent that died without saying goodbye.
-            if not self.request.poll(0.5):
-                if os.getppid() != self.parent_pid:
-                    return
-                continue
-            try:
-                request = self.request.recv()
-            except EOFError:
-                return
-            if request[0] == 'shutdown':
-                self.reply.send(('#RETURN', None))
-                return
-            reply = self.handle(request)
-            try:
-                self.reply.send(reply)
-            except Exception as e:
-                # The result could not be pickled: tell the caller why.
-                self.reply.send(('#ERROR', e))
-
-    def handle(self, request):
+        '''
+        Run the server forever
+        '''
+        process.current_process()._manager_server = self
+        accepter = threading.Thread(target=self.accepter, daemon=True)
+        accepter.start()
         try:
-            if request[0] == 'create':
+            while not self.stop_event.wait(0.5):
+                if self.parent_pid is not None and os.getppid() != self.parent_pid:
+                    break
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            # Closing the listener removes the socket file; the threads that serve clients
+            # are daemon threads and end with the process.
+            self.listener.close()
+
+    def accepter(self):
+        while True:
+            try:
+                conn = self.listener.accept()
+            except (OSError, AttributeError):
+                return      # the listener was closed: the server is stopping
+            t = threading.Thread(target=self.serve_client, args=(conn,), daemon=True)
+            t.start()
+
+    def serve_client(self, conn):
+        '''
+        Handle the requests of one client connection (one thread of one process) until it
+        closes; the calls it makes run in this thread, which may wait.
+        '''
+        try:
+            while not self.stop_event.is_set():
+                try:
+                    data = conn.recv_bytes()
+                except (EOFError, OSError):
+                    return
+                try:
+                    request = connection._ForkingPickler.loads(data)
+                except Exception as e:
+                    reply = ('#ERROR', e)
+                else:
+                    if request[0] == 'shutdown':
+                        conn.send(('#RETURN', None))
+                        self.stop_event.set()
+                        return
+                    reply = self.handle_request(request)
+                if not self.send_reply(conn, reply):
+                    return
+        finally:
+            conn.close()
+
+    def send_reply(self, conn, reply):
+        '''Send reply; if it cannot be pickled, tell the client why. False when the
+        connection is gone.'''
+        try:
+            conn.send(reply)
+            return True
+        except (OSError, EOFError):
+            return False
+        except Exception as e:
+            try:
+                conn.send(('#ERROR', e))
+            except (OSError, EOFError):
+                return False
+            except Exception:
+                conn.send(('#UNSERIALIZABLE', format_exc()))
+            return True
+
+    def handle_request(self, request):
+        try:
+            kind = request[0]
+            if kind == 'create':
                 _, typeid, args, kwds = request
-                callable = self.registry[typeid]
+                callable, exposed = self.registry[typeid]
                 obj = callable(*args, **kwds)
-                ident = '%x' % self.next_id
-                self.next_id += 1
-                self.objects[ident] = obj
-                return ('#RETURN', ident)
-            if request[0] == 'call':
+                if exposed is None:
+                    exposed = public_methods(obj)
+                with self.mutex:
+                    ident = '%x' % self.next_id
+                    self.next_id += 1
+                    self.id_to_obj[ident] = obj
+                return ('#RETURN', (ident, tuple(exposed)))
+            if kind == 'call':
                 _, ident, methodname, args, kwds = request
-                obj = self.objects[ident]
+                obj = self.id_to_obj[ident]
                 if methodname == '#GETVALUE':
                     return ('#RETURN', obj)
-                if methodname == '__getattribute__' and isinstance(obj, Namespace):
-                    return ('#RETURN', getattr(obj, args[0]))
-                if methodname == '__setattr__' and isinstance(obj, Namespace):
-                    setattr(obj, args[0], args[1])
-                    return ('#RETURN', None)
-                if methodname == '__delattr__' and isinstance(obj, Namespace):
-                    delattr(obj, args[0])
-                    return ('#RETURN', None)
                 result = getattr(obj, methodname)(*args, **kwds)
                 if methodname in ('keys', 'values', 'items'):
                     result = list(result)
-                if methodname in ('acquire', 'wait') and result is False:
-                    return ('#WOULDBLOCK', None)
                 return ('#RETURN', result)
-            if request[0] == 'str':
-                return ('#RETURN', str(self.objects[request[1]]))
-            if request[0] == 'repr':
-                return ('#RETURN', repr(self.objects[request[1]]))
-            raise ValueError('unknown request %r' % (request[0],))
-        except (queue.Empty, queue.Full) as e:
-            return ('#WOULDBLOCK', type(e).__name__)
+            if kind == 'str':
+                return ('#RETURN', str(self.id_to_obj[request[1]]))
+            if kind == 'repr':
+                return ('#RETURN', repr(self.id_to_obj[request[1]]))
+            if kind == 'get_methods':
+                return ('#RETURN', tuple(public_methods(self.id_to_obj[request[1]])))
+            if kind == 'dummy':
+                return ('#RETURN', None)
+            raise ValueError('unknown request %r' % (kind,))
         except Exception as e:
             return ('#ERROR', e)
 
 
 #
-# The client side
+# The client side: one connection per (process, thread, manager address)
 #
 
-_channels = {}      # address -> _Channel, inherited by forked children
+class _ThreadConnections(threading.local):
+    '''The calling thread's open connections to managers, by address. A child made by fork
+    inherits the forking thread's dictionary; those connections belong to the parent (the
+    manager serves them as the parent's thread), so the child opens its own.'''
+
+    def __init__(self):
+        self.pid = os.getpid()
+        self.by_address = {}
+
+    def get(self, address, authkey):
+        if self.pid != os.getpid():
+            self.pid = os.getpid()
+            self.by_address = {}
+        conn = self.by_address.get(address)
+        if conn is None:
+            conn = connection.Client(address, authkey=authkey)
+            self.by_address[address] = conn
+        return conn
+
+    def forget(self, address):
+        conn = self.by_address.pop(address, None)
+        if conn is not None and self.pid == os.getpid():
+            conn.close()
 
 
-class _Channel(object):
-    '''The two pipes to a manager process and the lock that keeps request/reply pairs whole.'''
-
-    def __init__(self, address, request_fd, reply_fd, lock):
-        self.address = address
-        self.request = connection.Connection(request_fd, readable=False)
-        self.reply = connection.Connection(reply_fd, writable=False)
-        self.lock = lock
-
-    def __reduce__(self):
-        # Only while spawning a process: the child inherits the two descriptors (the
-        # connections pickle themselves that way) and reopens the lock by name.
-        return (_rebuild_channel, (self.address, self.request, self.reply, self.lock))
-
-    def call(self, request):
-        with self.lock:
-            self.request.send(request)
-            kind, result = self.reply.recv()
-        if kind == '#ERROR':
-            raise result
-        return kind, result
+_connections = _ThreadConnections()
 
 
-def _rebuild_channel(address, request, reply, lock):
-    channel = _channels.get(address)
-    if channel is None:
-        channel = _Channel.__new__(_Channel)
-        channel.address, channel.request, channel.reply, channel.lock = \
-            address, request, reply, lock
-        _channels[address] = channel
-    return channel
+def dispatch(address, request, authkey=None):
+    '''
+    Send a request to the manager at `address` over this thread's connection and return
+    the result (or raise the exception the call raised in the manager)
+    '''
+    conn = _connections.get(address, authkey)
+    try:
+        conn.send(request)
+        data = conn.recv_bytes()
+    except BaseException:
+        # The reply may still be on its way (Ctrl-C while waiting, say): this connection is
+        # out of step, so the next call opens a new one.
+        _connections.forget(address)
+        raise
+    kind, result = connection._ForkingPickler.loads(data)
+    if kind == '#RETURN':
+        return result
+    if kind == '#ERROR':
+        raise result
+    if kind == '#UNSERIALIZABLE':
+        raise RemoteError(result)
+    raise ValueError('Unrecognized message type %r' % (kind,))
 
 
 class BaseProxy(object):
@@ -221,41 +303,26 @@ class BaseProxy(object):
     A base for proxies of shared objects
     '''
 
-    def __init__(self, token, serializer=None, manager=None, authkey=None, exposed=None,
+    def __init__(self, token, serializer='pickle', manager=None, authkey=None, exposed=None,
                  incref=True, manager_owned=False):
         self._token = token
         self._id = token.id
         self._manager = manager
-
-    def _channel(self):
-        try:
-            return _channels[self._token.address]
-        except KeyError:
-            raise ProcessError('the manager of this proxy is not running (gilpy shares '
-                               'managers with forked children only)') from None
+        self._serializer = serializer
+        if authkey is not None:
+            self._authkey = process.AuthenticationString(authkey)
+        elif manager is not None:
+            self._authkey = manager._authkey
+        else:
+            self._authkey = process.current_process().authkey
+        self._owned_by_manager = manager_owned
 
     def _callmethod(self, methodname, args=(), kwds={}):
         '''
         Try to call a method of the referent and return a copy of the result
         '''
-        kind, result = self._channel().call(('call', self._id, methodname, args, kwds))
-        if kind == '#WOULDBLOCK':
-            raise _WouldBlock(result)
-        return result
-
-    def _waitmethod(self, methodname, args, timeout, timeout_result):
-        '''Call a non-blocking method until it succeeds or the timeout passes: the server
-        never blocks, so the waiting happens here, with growing pauses between attempts.'''
-        deadline = None if timeout is None else time.monotonic() + timeout
-        delay = 0.0005
-        while True:
-            try:
-                return self._callmethod(methodname, args)
-            except _WouldBlock as e:
-                if deadline is not None and time.monotonic() >= deadline:
-                    return timeout_result(e)
-            time.sleep(delay)
-            delay = min(delay * 2, 0.02)
+        return dispatch(self._token.address, ('call', self._id, methodname, args, kwds),
+                        self._authkey)
 
     def _getvalue(self):
         '''
@@ -264,10 +331,11 @@ class BaseProxy(object):
         return self._callmethod('#GETVALUE')
 
     def __reduce__(self):
-        if get_spawning_popen() is not None:
-            # A spawned child is a fresh interpreter: send the channel along.
-            return (RebuildProxy, (type(self), self._token, self._channel()))
-        return (RebuildProxy, (type(self), self._token))
+        kwds = {}
+        if getattr(self, '_isauto', False):
+            kwds['exposed'] = self._exposed_
+            return (RebuildProxy, (AutoProxy, self._token, self._serializer, kwds))
+        return (RebuildProxy, (type(self), self._token, self._serializer, kwds))
 
     def __deepcopy__(self, memo):
         return self._getvalue()
@@ -281,49 +349,169 @@ class BaseProxy(object):
         Return representation of the referent (or a fall-back if that fails)
         '''
         try:
-            return self._channel().call(('str', self._id))[1]
+            return dispatch(self._token.address, ('repr', self._id), self._authkey)
         except Exception:
             return repr(self)[:-1] + "; '__str__()' failed>"
 
 
-def RebuildProxy(proxytype, token, channel=None):
+def RebuildProxy(func, token, serializer, kwds):
     '''
     Function used for unpickling proxy objects.
     '''
-    return proxytype(token)
+    return func(token, serializer, **kwds)
 
-
-class ValueProxy(BaseProxy):
-    def get(self):
-        return self._callmethod('get')
-
-    def set(self, value):
-        return self._callmethod('set', (value,))
-
-    value = property(get, set)
-
+#
+# Proxy types
+#
 
 def _forward(name):
-    def method(self, *args, **kwds):
+    def method(self, /, *args, **kwds):
         return self._callmethod(name, args, kwds)
     method.__name__ = name
     return method
 
 
-def MakeProxyType(name, exposed):
+_proxy_type_cache = {}
+
+
+def MakeProxyType(name, exposed, _cache=_proxy_type_cache):
     '''
     Return a proxy type whose methods are given by `exposed`
     '''
+    exposed = tuple(exposed)
+    try:
+        return _cache[(name, exposed)]
+    except KeyError:
+        pass
     namespace = {}
     for meth in exposed:
         namespace[meth] = _forward(meth)
     ProxyType = type(name, (BaseProxy,), namespace)
-    ProxyType._exposed_ = tuple(exposed)
+    ProxyType._exposed_ = exposed
+    _cache[(name, exposed)] = ProxyType
     return ProxyType
 
 
+def AutoProxy(token, serializer='pickle', manager=None, authkey=None, exposed=None,
+              incref=True, manager_owned=False):
+    '''
+    Return an auto-proxy for `token`: its methods are the referent's public methods
+    '''
+    if exposed is None:
+        exposed = dispatch(token.address, ('get_methods', token.id), authkey)
+    ProxyType = MakeProxyType('AutoProxy[%s]' % token.typeid, exposed)
+    proxy = ProxyType(token, serializer, manager=manager, authkey=authkey,
+                      manager_owned=manager_owned)
+    proxy._isauto = True
+    return proxy
+
+
 class IteratorProxy(BaseProxy):
-    pass
+    _exposed_ = ('__next__', 'send', 'throw', 'close')
+
+    def __iter__(self):
+        return self
+
+    def __next__(self, *args):
+        return self._callmethod('__next__', args)
+
+    def send(self, *args):
+        return self._callmethod('send', args)
+
+    def throw(self, *args):
+        return self._callmethod('throw', args)
+
+    def close(self, *args):
+        return self._callmethod('close', args)
+
+
+class AcquirerProxy(BaseProxy):
+    _exposed_ = ('acquire', 'release')
+
+    def acquire(self, blocking=True, timeout=None):
+        args = (blocking,) if timeout is None else (blocking, timeout)
+        return self._callmethod('acquire', args)
+
+    def release(self):
+        return self._callmethod('release')
+
+    def __enter__(self):
+        return self._callmethod('acquire')
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        return self._callmethod('release')
+
+
+class ConditionProxy(AcquirerProxy):
+    _exposed_ = ('acquire', 'release', 'wait', 'notify', 'notify_all')
+
+    def wait(self, timeout=None):
+        return self._callmethod('wait', (timeout,))
+
+    def notify(self, n=1):
+        return self._callmethod('notify', (n,))
+
+    def notify_all(self):
+        return self._callmethod('notify_all')
+
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        if result:
+            return result
+        if timeout is not None:
+            endtime = time.monotonic() + timeout
+        else:
+            endtime = None
+            waittime = None
+        while not result:
+            if endtime is not None:
+                waittime = endtime - time.monotonic()
+                if waittime <= 0:
+                    break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+
+class EventProxy(BaseProxy):
+    _exposed_ = ('is_set', 'set', 'clear', 'wait')
+
+    def is_set(self):
+        return self._callmethod('is_set')
+
+    def set(self):
+        return self._callmethod('set')
+
+    def clear(self):
+        return self._callmethod('clear')
+
+    def wait(self, timeout=None):
+        return self._callmethod('wait', (timeout,))
+
+
+class BarrierProxy(BaseProxy):
+    _exposed_ = ('__getattribute__', 'wait', 'abort', 'reset')
+
+    def wait(self, timeout=None):
+        return self._callmethod('wait', (timeout,))
+
+    def abort(self):
+        return self._callmethod('abort')
+
+    def reset(self):
+        return self._callmethod('reset')
+
+    @property
+    def parties(self):
+        return self._callmethod('__getattribute__', ('parties',))
+
+    @property
+    def n_waiting(self):
+        return self._callmethod('__getattribute__', ('n_waiting',))
+
+    @property
+    def broken(self):
+        return self._callmethod('__getattribute__', ('broken',))
 
 
 class NamespaceProxy(BaseProxy):
@@ -343,6 +531,18 @@ class NamespaceProxy(BaseProxy):
         if key[0] == '_':
             return object.__delattr__(self, key)
         return self._callmethod('__delattr__', (key,))
+
+
+class ValueProxy(BaseProxy):
+    _exposed_ = ('get', 'set')
+
+    def get(self):
+        return self._callmethod('get')
+
+    def set(self, value):
+        return self._callmethod('set', (value,))
+
+    value = property(get, set)
 
 
 BaseListProxy = MakeProxyType('BaseListProxy', (
@@ -374,210 +574,164 @@ _BaseDictProxy = MakeProxyType('DictProxy', (
 
 
 class DictProxy(_BaseDictProxy):
-    def keys(self):
-        return list(self._callmethod('keys'))
-
-    def values(self):
-        return list(self._callmethod('values'))
-
-    def items(self):
-        return list(self._callmethod('items'))
-
     def __iter__(self):
-        return iter(self.keys())
+        return iter(self._callmethod('keys'))
 
 
-class AcquirerProxy(BaseProxy):
-    _exposed_ = ('acquire', 'release')
-
-    def acquire(self, blocking=True, timeout=None):
-        if not blocking:
-            try:
-                return self._callmethod('acquire', (False,))
-            except _WouldBlock:
-                return False
-        if timeout is not None and timeout < 0:
-            timeout = None
-        return self._waitmethod('acquire', (False,), timeout, lambda e: False)
-
-    def release(self):
-        return self._callmethod('release')
-
-    def __enter__(self):
-        return self.acquire()
-
-    def __exit__(self, exc_type, exc_val, exc_tb):
-        return self._callmethod('release')
+ArrayProxy = MakeProxyType('ArrayProxy', (
+    '__len__', '__getitem__', '__setitem__'
+    ))
 
 
-class EventProxy(BaseProxy):
-    _exposed_ = ('is_set', 'set', 'clear', 'wait')
-
-    def is_set(self):
-        return self._callmethod('is_set')
-
-    def set(self):
-        return self._callmethod('set')
-
-    def clear(self):
-        return self._callmethod('clear')
-
-    def wait(self, timeout=None):
-        return self._waitmethod('wait', (0,), timeout, lambda e: False)
-
-
-class QueueProxy(BaseProxy):
-    _exposed_ = ('empty', 'full', 'get', 'get_nowait', 'join', 'put', 'put_nowait',
-                 'qsize', 'task_done')
-
-    def put(self, item, block=True, timeout=None):
-        if not block:
-            return self.put_nowait(item)
-        return self._waitmethod('put_nowait', (item,), timeout, self._raise(queue.Full))
-
-    def get(self, block=True, timeout=None):
-        if not block:
-            return self.get_nowait()
-        return self._waitmethod('get_nowait', (), timeout, self._raise(queue.Empty))
-
-    @staticmethod
-    def _raise(exc_type):
-        def timed_out(e):
-            raise exc_type
-        return timed_out
-
-    def put_nowait(self, item):
-        try:
-            return self._callmethod('put_nowait', (item,))
-        except _WouldBlock:
-            raise queue.Full from None
-
-    def get_nowait(self):
-        try:
-            return self._callmethod('get_nowait')
-        except _WouldBlock:
-            raise queue.Empty from None
-
-    def qsize(self):
-        return self._callmethod('qsize')
-
-    def empty(self):
-        return self._callmethod('empty')
-
-    def full(self):
-        return self._callmethod('full')
-
-    def task_done(self):
-        return self._callmethod('task_done')
-
-    def join(self):
-        delay = 0.0005
-        while self._callmethod('_unfinished'):
-            time.sleep(delay)
-            delay = min(delay * 2, 0.02)
-
-
-class _JoinableQueue(queue.Queue):
-    '''queue.Queue plus a way to ask, without blocking, whether join() would wait.'''
-    def _unfinished(self):
-        return self.unfinished_tasks
-
-
-class _NonBlockingEvent(threading.Event):
-    def wait(self, timeout=None):
-        return self.is_set()
+BasePoolProxy = MakeProxyType('PoolProxy', (
+    'apply', 'apply_async', 'close', 'imap', 'imap_unordered', 'join',
+    'map', 'map_async', 'starmap', 'starmap_async', 'terminate',
+    ))
 
 
 #
 # Managers
 #
 
+class _State(object):
+    '''The manager's state, shared with its shutdown finalizer.'''
+    __slots__ = ['value']
+    INITIAL = 0
+    STARTED = 1
+    SHUTDOWN = 2
+
+    def __init__(self):
+        self.value = _State.INITIAL
+
+
 class BaseManager(object):
     '''
     Base class for managers
     '''
     _registry = {}
+    _Server = Server
 
     def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *,
                  shutdown_timeout=1.0):
         if authkey is None:
             authkey = process.current_process().authkey
-        self._address = address
+        self._address = address     # the real one once the server listens (port 0...)
         self._authkey = process.AuthenticationString(authkey)
-        self._state = None
+        self._state = _State()
+        self._serializer = serializer
         self._ctx = ctx or _default_ctx()
         self._shutdown_timeout = shutdown_timeout
         self._process = None
-        self._channel = None
 
     @property
     def address(self):
         return self._address
 
     def get_server(self):
-        raise NotImplementedError('gilpy managers run only in their own process (start())')
+        '''
+        Return server object with serve_forever() method and address attribute
+        '''
+        if self._state.value != _State.INITIAL:
+            if self._state.value == _State.STARTED:
+                raise ProcessError("Already started server")
+            elif self._state.value == _State.SHUTDOWN:
+                raise ProcessError("Manager has shut down")
+            else:
+                raise ProcessError(
+                    "Unknown state {!r}".format(self._state.value))
+        return self._Server(self._registry, self._address, self._authkey, self._serializer)
 
     def connect(self):
-        raise NotImplementedError('gilpy managers cannot connect to a remote address yet')
+        '''
+        Connect manager object to the server process
+        '''
+        dispatch(self._address, ('dummy',), self._authkey)
+        self._state.value = _State.STARTED
 
     def start(self, initializer=None, initargs=()):
         '''
         Spawn a server process for this manager object
         '''
-        if self._state == 'started':
-            raise ProcessError("Already started server")
-        if self._state == 'shutdown':
-            raise ProcessError("Manager has shut down")
+        if self._state.value != _State.INITIAL:
+            if self._state.value == _State.STARTED:
+                raise ProcessError("Already started server")
+            elif self._state.value == _State.SHUTDOWN:
+                raise ProcessError("Manager has shut down")
+            else:
+                raise ProcessError(
+                    "Unknown state {!r}".format(self._state.value))
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
 
-        request_r, request_w = os.pipe()
-        reply_r, reply_w = os.pipe()
-        self._address = '/gilpy-manager-%d-%s' % (os.getpid(), os.urandom(4).hex())
-        # The server is always forked: it needs nothing from the main module, and its pipe
-        # ends are plain descriptor numbers. (The lock comes from the manager's own context, so
-        # with 'spawn' it can be reopened by name in spawned children.)
+        # The socket lives in a directory of its own, which shutdown removes with it.
+        tempdir = None
+        address = self._address
+        if address is None:
+            tempdir = util.make_temp_dir(prefix='pymp-')
+            address = os.path.join(tempdir, 'listener-' + os.urandom(4).hex())
+
+        # The server reports its final address (or why it could not start) over a pipe once
+        # it listens. It is always forked: it needs nothing from the main module.
+        reader, writer = connection.Pipe(duplex=False)
         from .context import _concrete_contexts
         self._process = _concrete_contexts['fork'].Process(
             target=type(self)._run_server,
-            args=(self._registry, request_r, reply_w, request_w, reply_r,
+            args=(self._registry, address, self._authkey, self._serializer, writer,
                   initializer, initargs),
         )
         ident = ':'.join(str(i) for i in self._process._identity)
         self._process.name = type(self).__name__ + '-' + ident
         self._process.start()
-        os.close(request_r)
-        os.close(reply_w)
-        self._channel = _Channel(self._address, request_w, reply_r, self._ctx.Lock())
-        _channels[self._address] = self._channel
-        self._state = 'started'
+        writer.close()
+        try:
+            status, value = reader.recv()
+        except EOFError:
+            status, value = '#ERROR', ProcessError('the manager process died while starting')
+        finally:
+            reader.close()
+        if status == '#ERROR':
+            self._process.join()
+            if tempdir is not None:
+                _remove_socket_dir(tempdir)
+            raise value
+        self._address = value
+        self._state.value = _State.STARTED
         self.shutdown = util.Finalize(
             self, type(self)._finalize_manager,
-            args=(self._process, self._channel, self._shutdown_timeout),
+            args=(self._process, self._address, self._authkey, self._state,
+                  self._shutdown_timeout, tempdir),
             exitpriority=0
             )
 
     @classmethod
-    def _run_server(cls, registry, request_r, reply_w, request_w, reply_r,
+    def _run_server(cls, registry, address, authkey, serializer, writer,
                     initializer=None, initargs=()):
         '''
         Create a server, report its address and run it
         '''
-        os.close(request_w)
-        os.close(reply_r)
+        # Ctrl-C in a terminal reaches the whole process group: the manager keeps serving
+        # until the process that started it shuts it down.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         if initializer is not None:
             initializer(*initargs)
-        server = _Server(registry, request_r, reply_w)
+        try:
+            server = cls._Server(registry, address, authkey, serializer, watch_parent=True)
+        except Exception as e:
+            writer.send(('#ERROR', e))
+            writer.close()
+            return
+        writer.send(('#RETURN', server.address))
+        writer.close()
         server.serve_forever()
 
     def _create(self, typeid, /, *args, **kwds):
         '''
-        Create a new shared object; return the token
+        Create a new shared object; return the token and exposed tuple
         '''
-        if self._state != 'started':
+        if self._state.value != _State.STARTED:
             raise ProcessError("Manager has not been started")
-        kind, ident = self._channel.call(('create', typeid, args, kwds))
-        return Token(typeid, self._address, ident)
+        ident, exposed = dispatch(self._address, ('create', typeid, args, kwds), self._authkey)
+        return Token(typeid, self._address, ident), exposed
 
     def join(self, timeout=None):
         '''
@@ -589,9 +743,9 @@ class BaseManager(object):
                 self._process = None
 
     def __enter__(self):
-        if self._state is None:
+        if self._state.value == _State.INITIAL:
             self.start()
-        if self._state == 'shutdown':
+        if self._state.value != _State.STARTED:
             raise ProcessError("Unable to start server")
         return self
 
@@ -599,13 +753,19 @@ class BaseManager(object):
         self.shutdown()
 
     @staticmethod
-    def _finalize_manager(process, channel, shutdown_timeout):
+    def _finalize_manager(process, address, authkey, state, shutdown_timeout, tempdir):
         '''
         Shutdown the manager process; will be registered as a finalizer
         '''
+        _connections.forget(address)
         if process.is_alive():
             try:
-                channel.call(('shutdown',))
+                conn = connection.Client(address, authkey=authkey)
+                try:
+                    conn.send(('shutdown',))
+                    conn.recv()
+                finally:
+                    conn.close()
             except Exception:
                 pass
             process.join(timeout=shutdown_timeout)
@@ -615,9 +775,11 @@ class BaseManager(object):
                 if process.is_alive():
                     process.kill()
                     process.join()
-        channel.request.close()
-        channel.reply.close()
-        _channels.pop(channel.address, None)
+        state.value = _State.SHUTDOWN
+        if tempdir is not None:
+            # The server removes its socket file as it stops; a server that had to be
+            # killed could not.
+            _remove_socket_dir(tempdir)
 
     @classmethod
     def register(cls, typeid, callable=None, proxytype=None, exposed=None,
@@ -628,21 +790,26 @@ class BaseManager(object):
         if '_registry' not in cls.__dict__:
             cls._registry = cls._registry.copy()
         if proxytype is None:
-            proxytype = AutoProxy(exposed or ())
-        cls._registry[typeid] = callable
+            proxytype = AutoProxy
+        exposed = exposed or getattr(proxytype, '_exposed_', None)
+        cls._registry[typeid] = (callable, exposed)
 
         if create_method:
             def temp(self, /, *args, **kwds):
                 util.debug('requesting creation of a shared %r object', typeid)
-                token = self._create(typeid, *args, **kwds)
-                proxy = proxytype(token, manager=self)
+                token, exp = self._create(typeid, *args, **kwds)
+                proxy = proxytype(token, self._serializer, manager=self,
+                                  authkey=self._authkey, exposed=exp)
                 return proxy
             temp.__name__ = typeid
             setattr(cls, typeid, temp)
 
 
-def AutoProxy(exposed):
-    return MakeProxyType('AutoProxy', exposed)
+def _remove_socket_dir(tempdir):
+    try:
+        util.rmtree(tempdir)
+    except FileNotFoundError:
+        pass
 
 
 def _default_ctx():
@@ -653,16 +820,24 @@ def _default_ctx():
 class SyncManager(BaseManager):
     '''
     Subclass of `BaseManager` which supports a number of shared object types.
+
+    The types registered are those intended for the synchronization
+    of threads, plus `dict`, `list` and `Namespace`.
+
+    The `multiprocessing.Manager()` function creates started instances of
+    this class.
     '''
 
 
-SyncManager.register('Queue', queue.Queue, QueueProxy)
-SyncManager.register('JoinableQueue', _JoinableQueue, QueueProxy)
-SyncManager.register('Event', _NonBlockingEvent, EventProxy)
+SyncManager.register('Queue', queue.Queue)
+SyncManager.register('JoinableQueue', queue.Queue)
+SyncManager.register('Event', threading.Event, EventProxy)
 SyncManager.register('Lock', threading.Lock, AcquirerProxy)
-SyncManager.register('RLock', threading.Lock, AcquirerProxy)
+SyncManager.register('RLock', threading.RLock, AcquirerProxy)
 SyncManager.register('Semaphore', threading.Semaphore, AcquirerProxy)
 SyncManager.register('BoundedSemaphore', threading.BoundedSemaphore, AcquirerProxy)
+SyncManager.register('Condition', threading.Condition, ConditionProxy)
+SyncManager.register('Barrier', threading.Barrier, BarrierProxy)
 SyncManager.register('Namespace', Namespace, NamespaceProxy)
 SyncManager.register('Value', Value, ValueProxy)
 SyncManager.register('Array', Array, ListProxy)

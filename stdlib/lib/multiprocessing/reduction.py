@@ -1,7 +1,8 @@
 #
 # How multiprocessing turns objects into bytes and back: a thin layer over gilpy's pickle.
-# (CPython's version also passes file descriptors over Unix sockets; gilpy has no socket
-# module yet, so HAVE_SEND_HANDLE is False and the 'forkserver' start method is absent.)
+# (CPython's version also passes file descriptors over Unix sockets with sendmsg(); gilpy's
+# socket module has no sendmsg yet, so HAVE_SEND_HANDLE is False and the 'forkserver' start
+# method is absent.)
 #
 
 import os

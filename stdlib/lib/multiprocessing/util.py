@@ -150,16 +150,40 @@ def _remove_temp_dir(rmtree, tempdir):
     if current_process is not None:
         current_process._config['tempdir'] = None
 
+def make_temp_dir(prefix='pymp-'):
+    '''Create a new private directory (mode 0o700) under $TMPDIR or /tmp and return its
+    path: tempfile.mkdtemp() for gilpy, which has no tempfile module.'''
+    base = os.environ.get('TMPDIR') or '/tmp'
+    for _ in range(100):
+        path = os.path.join(base, prefix + os.urandom(6).hex())
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError("No usable temporary directory name found")
+
+
+def rmtree(path):
+    '''Remove directory `path` and everything in it: shutil.rmtree() for gilpy.'''
+    for name in os.listdir(path):
+        full = os.path.join(path, name)
+        if os.path.isdir(full) and not os.path.islink(full):
+            rmtree(full)
+        else:
+            os.unlink(full)
+    os.rmdir(path)
+
+
 def get_temp_dir():
     # get name of a temp directory which will be automatically cleaned up
     tempdir = process.current_process()._config.get('tempdir')
     if tempdir is None:
-        import shutil, tempfile
-        tempdir = tempfile.mkdtemp(prefix='pymp-')
+        tempdir = make_temp_dir(prefix='pymp-')
         info('created temp directory %s', tempdir)
-        # keep a strong reference to shutil.rmtree(), since the finalizer
+        # keep a strong reference to rmtree(), since the finalizer
         # can be called late during Python shutdown
-        Finalize(None, _remove_temp_dir, args=(shutil.rmtree, tempdir),
+        Finalize(None, _remove_temp_dir, args=(rmtree, tempdir),
                  exitpriority=-100)
         process.current_process()._config['tempdir'] = tempdir
     return tempdir
