@@ -250,22 +250,32 @@ static bool tb_anchors(const char *seg, size_t seglen, Object *filename, ssize_t
 }
 
 /* One traceback entry: the File line, the source line and the carets. */
-static void tb_display_entry(StrBuilder *out, TracebackObject *tb) {
-    CodeObject *code = tb->code;
-    sb_appendf(out, "  File \"%s\", line %d, in %s\n", str_utf8(code->filename), tb->lineno,
+/* "  File ..., line N, in name" and the stripped source line. Returns
+ * false when the source is unknown; else the line and its indent. */
+static bool tb_display_location(StrBuilder *out, CodeObject *code, int lineno, const char **line,
+                                size_t *len, size_t *indent) {
+    sb_appendf(out, "  File \"%s\", line %d, in %s\n", str_utf8(code->filename), lineno,
                str_utf8(code->name));
-    const char *line;
-    size_t len;
-    if (!tb_source_line(code->filename, tb->lineno, &line, &len)) {
-        return;
+    if (!tb_source_line(code->filename, lineno, line, len)) {
+        return false;
     }
-    size_t indent = 0;
-    while (indent < len && tb_is_ws(line[indent])) {
-        indent++;
+    *indent = 0;
+    while (*indent < *len && tb_is_ws((*line)[*indent])) {
+        (*indent)++;
     }
     sb_append_cstr(out, "    ");
-    sb_append(out, line + indent, len - indent);
+    sb_append(out, *line + *indent, *len - *indent);
     sb_append_char(out, '\n');
+    return true;
+}
+
+static void tb_display_entry(StrBuilder *out, TracebackObject *tb) {
+    CodeObject *code = tb->code;
+    const char *line;
+    size_t len, indent;
+    if (!tb_display_location(out, code, tb->lineno, &line, &len, &indent)) {
+        return;
+    }
 
     if (code->positions == NULL || tb->lasti < 0 || (size_t)tb->lasti >= code->ncode) {
         return;
@@ -316,21 +326,9 @@ static void tb_display_entry(StrBuilder *out, TracebackObject *tb) {
 }
 
 void traceback_format_frame(StrBuilder *out, CodeObject *code, uint32_t lasti) {
-    int lineno = code_line_of(code, lasti);
-    sb_appendf(out, "  File \"%s\", line %d, in %s\n", str_utf8(code->filename), lineno,
-               str_utf8(code->name));
     const char *line;
-    size_t len;
-    if (!tb_source_line(code->filename, lineno, &line, &len)) {
-        return;
-    }
-    size_t indent = 0;
-    while (indent < len && tb_is_ws(line[indent])) {
-        indent++;
-    }
-    sb_append_cstr(out, "    ");
-    sb_append(out, line + indent, len - indent);
-    sb_append_char(out, '\n');
+    size_t len, indent;
+    tb_display_location(out, code, code_line_of(code, lasti), &line, &len, &indent);
 }
 
 #define TB_RECURSIVE_CUTOFF 3
