@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dict.h"
@@ -208,20 +209,51 @@ static char *output_path(const char *path, const char *ext) {
 
 typedef int (*TraceWriter)(Gil *gil, const GilTraceInfo *info, FILE *f);
 
+/* "<real>.<pid>.tmp": in the same directory as real, so rename() can move it
+ * into place, and not matching the FILE.<pid>.json that gil-merge-traces reads.
+ * NULL when real exists and is not a regular file (a device such as
+ * /dev/stdout, a FIFO, a symbolic link): renaming over it would replace it, so
+ * it is written in place. */
+static char *temporary_path(const char *real) {
+    struct stat st;
+    if (lstat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
+        return NULL;
+    }
+    size_t size = strlen(real) + 32;
+    char *tmp = malloc(size);
+    if (tmp != NULL) {
+        snprintf(tmp, size, "%s.%ld.tmp", real, (long)getpid());
+    }
+    return tmp;
+}
+
+/* Writes the file under a temporary name and renames it into place once it
+ * is complete: a process killed meanwhile (Pool.terminate() kills workers
+ * that may be writing their traces) leaves no empty or truncated file. */
 static void write_file(Gil *gil, const GilTraceInfo *info, const char *path, const char *ext,
                        TraceWriter writer, const char *what) {
     char *real = output_path(path, ext);
-    FILE *f = real != NULL ? fopen(real, "w") : NULL;
+    char *tmp = real != NULL ? temporary_path(real) : NULL;
+    FILE *f = real != NULL ? fopen(tmp != NULL ? tmp : real, "w") : NULL;
     if (f == NULL) {
         fprintf(stderr, "gilpy: can't write the GIL %s to '%s': %s\n", what, path,
                 strerror(errno));
+        free(tmp);
         free(real);
         return;
     }
     int rc = writer(gil, info, f);
     if (fclose(f) != 0 || rc < 0) {
         fprintf(stderr, "gilpy: error writing the GIL %s to '%s'\n", what, real);
+        if (tmp != NULL) {
+            unlink(tmp);
+        }
+    } else if (tmp != NULL && rename(tmp, real) != 0) {
+        fprintf(stderr, "gilpy: can't write the GIL %s to '%s': %s\n", what, real,
+                strerror(errno));
+        unlink(tmp);
     }
+    free(tmp);
     free(real);
 }
 
