@@ -307,6 +307,19 @@ void vm_set_inspect(bool inspect) {
     interp_inspect = inspect;
 }
 
+void vm_set_last_exception(Interpreter *interp, Object *exc) {
+    Object *tb = NULL;
+    if (vm_lookup_attr_cstr(exc, "__traceback__", &tb) < 0) {
+        err_clear();
+    }
+    if (dict_set_cstr(interp->sysdict, "last_type", (Object *)obj_type(exc)) < 0 ||
+        dict_set_cstr(interp->sysdict, "last_value", exc) < 0 ||
+        dict_set_cstr(interp->sysdict, "last_traceback", tb != NULL ? tb : None) < 0) {
+        err_clear();
+    }
+    XDECREF(tb);
+}
+
 /* The exit status for the pending (uncaught) exception, printing it. */
 static int interp_handle_uncaught(void) {
     Object *exc = err_fetch();
@@ -317,6 +330,7 @@ static int interp_handle_uncaught(void) {
     if (obj_is_instance_of(exc, &ExcSystemExit) && !interp_inspect) {
         status = vm_system_exit_status(exc);
     } else {
+        vm_set_last_exception(ts_current()->interp, exc);
         vm_print_exception(exc);
         if (obj_is_instance_of(exc, &ExcKeyboardInterrupt)) {
             status = 130;

@@ -1167,21 +1167,6 @@ static ReadStatus repl_read_statement(Reader *rd, Object *globals, StrBuilder *s
     }
 }
 
-/* Record the last uncaught exception as sys.last_type/last_value/
- * last_traceback, as CPython's REPL does (for pdb.pm() and friends). */
-static void repl_set_last(Interpreter *interp, Object *exc) {
-    Object *tb = NULL;
-    if (vm_lookup_attr_cstr(exc, "__traceback__", &tb) < 0) {
-        err_clear();
-    }
-    if (dict_set_cstr(interp->sysdict, "last_type", (Object *)obj_type(exc)) < 0 ||
-        dict_set_cstr(interp->sysdict, "last_value", exc) < 0 ||
-        dict_set_cstr(interp->sysdict, "last_traceback", tb != NULL ? tb : None) < 0) {
-        err_clear();
-    }
-    XDECREF(tb);
-}
-
 /* Compile and run one statement. Returns true when the REPL must stop
  * (SystemExit), with the status in *exit_status. */
 static bool repl_run_statement(Interpreter *interp, Object *globals, const StrBuilder *src,
@@ -1202,7 +1187,7 @@ static bool repl_run_statement(Interpreter *interp, Object *globals, const StrBu
             *exit_status = vm_system_exit_status(exc);
             stop = true;
         } else if (exc != NULL) {
-            repl_set_last(interp, exc);
+            vm_set_last_exception(interp, exc);
             vm_print_exception(exc);
         }
         XDECREF(exc);

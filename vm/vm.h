@@ -68,6 +68,10 @@ MAY_RAISE Object *vm_import(Object *name, Object *globals, Object *fromlist, int
 /* Flush sys.stdout and sys.stderr, then release the interpreter. */
 void vm_destroy(Interpreter *interp);
 
+/* Record `exc`, an exception printed as uncaught, as sys.last_type,
+ * last_value and last_traceback, as CPython does (for pdb.pm() after -i). */
+void vm_set_last_exception(Interpreter *interp, Object *exc);
+
 /* Did the program end with an uncaught KeyboardInterrupt? Then, as CPython
  * does, gilpy ends by SIGINT itself, so that a shell or a parent sees a
  * process killed by Ctrl-C (status -2 in Python, 130 in a shell). */
