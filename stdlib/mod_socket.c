@@ -1,6 +1,8 @@
 /* mod_socket.c: the _socket module, the C half of `socket` (stdlib/lib/socket.py is the
  * other half, as in CPython): the socket type over BSD sockets (AF_UNIX, AF_INET,
- * AF_INET6; stream and datagram), address conversion, name resolution and the constants.
+ * AF_INET6; stream and datagram), the module's function table and its constants. Addresses,
+ * name resolution and IP address text are in socket_addr.c; mod_socket.h shares this file's
+ * error and argument helpers with it.
  *
  * Every call that can wait (accept, connect, recv, send, getaddrinfo...) releases the GIL
  * around its system call (vm/threads.h), so a thread blocked on a socket lets the others
@@ -18,10 +20,8 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,10 +33,11 @@
 #include "exceptions.h"
 #include "float.h"
 #include "int.h"
-#include "list.h"
 #include "memory.h"
+#include "mod_socket.h"
 #include "module.h"
 #include "modules.h"
+#include "socket_addr.h"
 #include "str.h"
 #include "threads.h"
 #include "tuple.h"
@@ -75,7 +76,7 @@ static double now_seconds(void) {
 static void raise_timeout(void) { err_set_string(&ExcTimeoutError, "timed out"); }
 
 /* Raise the OSError subclass for errno value `err`. Always -1. */
-static int raise_errno(int err) {
+int socket_raise_errno(int err) {
     errno = err;
     err_from_errno(NULL);
     return -1;
@@ -83,9 +84,9 @@ static int raise_errno(int err) {
 
 /* Raise socket.gaierror(code, message) for a getaddrinfo() failure (or the OSError of
  * errno when the failure is EAI_SYSTEM). Always -1. */
-static int raise_gaierror(int code, int saved_errno) {
+int socket_raise_gaierror(int code, int saved_errno) {
     if (code == EAI_SYSTEM) {
-        return raise_errno(saved_errno);
+        return socket_raise_errno(saved_errno);
     }
     Object *args[2] = {small_int_make(code), str_from_cstr(gai_strerror(code))};
     if (args[1] == NULL) {
@@ -131,7 +132,7 @@ static int wait_ready(int fd, bool writing, double deadline) {
             continue; /* woke up a little early: poll once more with what is left */
         }
         if (err != EINTR) {
-            return raise_errno(err);
+            return socket_raise_errno(err);
         }
         if (threads_check_interrupt() < 0) {
             return -1;
@@ -253,7 +254,7 @@ static int sock_call(SocketObject *s, bool writing, SockSyscall syscall, SockCal
             *err = e;
             return -2;
         }
-        return raise_errno(e);
+        return socket_raise_errno(e);
     }
 }
 
@@ -261,7 +262,7 @@ static int sock_call(SocketObject *s, bool writing, SockSyscall syscall, SockCal
 
 /* An integer argument through __index__ (int_to_i64 itself wants a real int), with
  * CPython's "Python int too large to convert to C long". */
-static int index_arg(Object *v, int64_t *out) {
+int socket_index_arg(Object *v, int64_t *out) {
     Object *i = obj_index(v);
     if (i == NULL) {
         return -1;
@@ -272,9 +273,9 @@ static int index_arg(Object *v, int64_t *out) {
 }
 
 /* A C int argument, converted as CPython's "i" format does (same messages). */
-static int int_arg(Object *v, int *out) {
+int socket_int_arg(Object *v, int *out) {
     int64_t n;
-    if (index_arg(v, &n) < 0) {
+    if (socket_index_arg(v, &n) < 0) {
         return -1;
     }
     if (n > INT_MAX || n < INT_MIN) {
@@ -286,10 +287,30 @@ static int int_arg(Object *v, int *out) {
     return 0;
 }
 
+/* An optional int argument: `fallback` when absent. */
+int socket_optional_int(Object *v, int fallback, int *out) {
+    if (v == NULL) {
+        *out = fallback;
+        return 0;
+    }
+    return socket_int_arg(v, out);
+}
+
+/* The bytes argument of send/sendall/sendto, inet_ntop and inet_ntoa (gilpy has no bytearray
+ * or memoryview). */
+int socket_bytes_arg(Object *v) {
+    if (!bytes_check(v)) {
+        err_format(&ExcTypeError, "a bytes-like object is required, not '%.200s'",
+                   obj_type_name(v));
+        return -1;
+    }
+    return 0;
+}
+
 /* The argument count of a function CPython parses with PyArg_ParseTuple, with its
  * messages: "recv() takes at most 2 arguments (3 given)". (Methods CPython declares with
  * one argument or none use args_count with the qualified name: "socket.bind".) */
-static int tuple_count(const char *fname, size_t nargs, size_t min, size_t max) {
+int socket_tuple_count(const char *fname, size_t nargs, size_t min, size_t max) {
     if (nargs >= min && nargs <= max) {
         return 0;
     }
@@ -301,280 +322,21 @@ static int tuple_count(const char *fname, size_t nargs, size_t min, size_t max) 
 }
 
 /* A type name as CPython's argument errors spell it ("None" for None). */
-static const char *arg_type_name(Object *v) {
+const char *socket_arg_type_name(Object *v) {
     return v == None ? "None" : obj_type_name(v);
 }
 
-/* ================================================================ addresses */
-
-/* A host argument (str or bytes) as a C string (borrowed from the object, which the
- * caller keeps alive). NULL with CPython's TypeError/ValueError. */
-static const char *host_cstr(Object *host) {
-    const char *name;
-    size_t size;
-    if (str_check(host)) {
-        name = str_utf8(host);
-        size = str_size(host);
-    } else if (bytes_check(host)) {
-        name = bytes_data(host);
-        size = bytes_size(host);
-    } else {
-        err_format(&ExcTypeError, "str, bytes or bytearray expected, not %.200s",
-                   obj_type_name(host));
-        return NULL;
-    }
-    if (strlen(name) != size) {
-        err_format(&ExcTypeError, "host name must not contain null character");
-        return NULL;
-    }
-    return name;
-}
-
-/* getaddrinfo() with the GIL released. 0, or -1 with gaierror. */
-static int getaddrinfo_released(const char *host, const char *port,
-                                const struct addrinfo *hints, struct addrinfo **res) {
-    ThreadState *ts = threads_blocking_begin(BLOCK_IO);
-    int code = getaddrinfo(host, port, hints, res);
-    int saved = errno;
-    threads_blocking_end(ts);
-    return code != 0 ? raise_gaierror(code, saved) : 0;
-}
-
-/* Resolve host `name` for address family `family` (AF_INET, AF_INET6 or AF_UNSPEC) into
- * *out (port 0), as CPython's setipaddr: "" is the wildcard address, "<broadcast>" the
- * IPv4 broadcast one, a numeric address is used as it is, anything else is looked up.
- * 0, or -1 with an exception. */
-static int resolve_host(const char *name, int family, struct sockaddr_storage *out,
-                        socklen_t *outlen) {
-    memset(out, 0, sizeof *out);
-    struct addrinfo hints, *res = NULL;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_family = family;
-    if (name[0] == '\0') {
-        hints.ai_socktype = SOCK_DGRAM; /* only one result per address */
-        hints.ai_flags = AI_PASSIVE;
-        if (getaddrinfo_released(NULL, "0", &hints, &res) < 0) {
-            return -1;
-        }
-    } else if (strcmp(name, "255.255.255.255") == 0 || strcmp(name, "<broadcast>") == 0) {
-        if (family != AF_INET && family != AF_UNSPEC) {
-            err_set_string(&ExcOSError, "address family mismatched");
-            return -1;
-        }
-        struct sockaddr_in *sin = (struct sockaddr_in *)out;
-        sin->sin_family = AF_INET;
-        sin->sin_addr.s_addr = htonl(INADDR_BROADCAST);
-        *outlen = sizeof *sin;
-        return 0;
-    } else {
-        struct sockaddr_in *sin = (struct sockaddr_in *)out;
-        struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)out;
-        if ((family == AF_INET || family == AF_UNSPEC) &&
-            inet_pton(AF_INET, name, &sin->sin_addr) == 1) {
-            sin->sin_family = AF_INET;
-            *outlen = sizeof *sin;
-            return 0;
-        }
-        if ((family == AF_INET6 || family == AF_UNSPEC) && strchr(name, '%') == NULL &&
-            inet_pton(AF_INET6, name, &sin6->sin6_addr) == 1) {
-            sin6->sin6_family = AF_INET6;
-            *outlen = sizeof *sin6;
-            return 0;
-        }
-        if (getaddrinfo_released(name, NULL, &hints, &res) < 0) {
-            return -1;
-        }
-    }
-    size_t len = res->ai_addrlen < sizeof *out ? res->ai_addrlen : sizeof *out;
-    memcpy(out, res->ai_addr, len);
-    *outlen = (socklen_t)len;
-    freeaddrinfo(res);
-    return 0;
-}
-
-/* A port number from an address tuple: 0-65535, else OverflowError naming `caller`. */
-static int port_arg(Object *v, const char *caller, int *port) {
-    if (int_arg(v, port) < 0) {
-        if (err_matches(&ExcOverflowError)) {
-            err_clear();
-            err_format(&ExcOverflowError, "%s(): port must be 0-65535.", caller);
-        }
-        return -1;
-    }
-    if (*port < 0 || *port > 0xffff) {
-        err_format(&ExcOverflowError, "%s(): port must be 0-65535.", caller);
-        return -1;
-    }
-    return 0;
-}
-
-static int unix_address(Object *addr, struct sockaddr_storage *out, socklen_t *len) {
-    const char *path;
-    size_t size;
-    if (str_check(addr)) {
-        path = str_utf8(addr);
-        size = str_size(addr);
-    } else if (bytes_check(addr)) {
-        path = bytes_data(addr);
-        size = bytes_size(addr);
-    } else {
-        err_format(&ExcTypeError, "a bytes-like object is required, not '%.200s'",
-                   obj_type_name(addr));
-        return -1;
-    }
-    struct sockaddr_un *sun = (struct sockaddr_un *)out;
-    /* Linux's abstract namespace: an empty name (auto-bind) or one starting with NUL has no
-     * terminating NUL; a path needs room for one. */
-    bool abstract = size == 0 || path[0] == '\0';
-    if (abstract ? size > sizeof sun->sun_path : size >= sizeof sun->sun_path) {
-        err_set_string(&ExcOSError, "AF_UNIX path too long");
-        return -1;
-    }
-    sun->sun_family = AF_UNIX;
-    memcpy(sun->sun_path, path, size);
-    *len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + size + (abstract ? 0 : 1));
-    return 0;
-}
-
-static int inet_address(Object *addr, const char *caller, struct sockaddr_storage *out,
-                        socklen_t *len) {
-    if (!tuple_check(addr)) {
-        err_format(&ExcTypeError, "%s(): AF_INET address must be tuple, not %.500s", caller,
-                   obj_type_name(addr));
-        return -1;
-    }
-    if (tuple_size(addr) != 2) {
-        err_format(&ExcTypeError, "AF_INET address must be a pair (host, port)");
-        return -1;
-    }
-    const char *host = host_cstr(tuple_get(addr, 0));
-    int port;
-    if (host == NULL || port_arg(tuple_get(addr, 1), caller, &port) < 0 ||
-        resolve_host(host, AF_INET, out, len) < 0) {
-        return -1;
-    }
-    ((struct sockaddr_in *)out)->sin_port = htons((uint16_t)port);
-    return 0;
-}
-
-static int inet6_address(Object *addr, const char *caller, struct sockaddr_storage *out,
-                         socklen_t *len) {
-    if (!tuple_check(addr)) {
-        err_format(&ExcTypeError, "%s(): AF_INET6 address must be tuple, not %.500s", caller,
-                   obj_type_name(addr));
-        return -1;
-    }
-    size_t n = tuple_size(addr);
-    if (n < 2 || n > 4) {
-        err_format(&ExcTypeError,
-                   "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])");
-        return -1;
-    }
-    const char *host = host_cstr(tuple_get(addr, 0));
-    int port;
-    int64_t flowinfo = 0, scope_id = 0; /* "I" format: the low 32 bits, as CPython */
-    if (host == NULL || port_arg(tuple_get(addr, 1), caller, &port) < 0 ||
-        (n > 2 && index_arg(tuple_get(addr, 2), &flowinfo) < 0) ||
-        (n > 3 && index_arg(tuple_get(addr, 3), &scope_id) < 0)) {
-        return -1;
-    }
-    flowinfo = (uint32_t)flowinfo;
-    if (flowinfo > 0xfffff) {
-        err_format(&ExcOverflowError, "%s(): flowinfo must be 0-1048575.", caller);
-        return -1;
-    }
-    if (resolve_host(host, AF_INET6, out, len) < 0) {
-        return -1;
-    }
-    struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)out;
-    sin6->sin6_port = htons((uint16_t)port);
-    sin6->sin6_flowinfo = htonl((uint32_t)flowinfo);
-    sin6->sin6_scope_id = (uint32_t)scope_id;
-    return 0;
-}
-
-/* Convert the Python address `addr` for a socket of `family` into *out, as CPython's
- * getsockaddrarg: a path for AF_UNIX, (host, port) for AF_INET, (host, port[, flowinfo[,
- * scope_id]]) for AF_INET6. `caller` names the method in error messages. 0 or -1. */
-static int sockaddr_from_object(int family, Object *addr, const char *caller,
-                                struct sockaddr_storage *out, socklen_t *len) {
-    memset(out, 0, sizeof *out);
-    switch (family) {
-    case AF_UNIX:
-        return unix_address(addr, out, len);
-    case AF_INET:
-        return inet_address(addr, caller, out, len);
-    case AF_INET6:
-        return inet6_address(addr, caller, out, len);
-    default:
-        err_format(&ExcOSError, "%s(): bad family", caller);
-        return -1;
-    }
-}
-
-/* The Python form of a socket address (new reference), as CPython's makesockaddr. */
-static Object *sockaddr_to_object(const struct sockaddr_storage *addr, socklen_t len) {
-    if (len == 0) {
-        return none_ref(); /* recvfrom() on a connected socket gives no address */
-    }
-    char text[INET6_ADDRSTRLEN];
-    switch (addr->ss_family) {
-    case AF_INET: {
-        const struct sockaddr_in *sin = (const struct sockaddr_in *)addr;
-        inet_ntop(AF_INET, &sin->sin_addr, text, sizeof text);
-        Object *host = str_from_cstr(text);
-        Object *result = host != NULL
-                             ? tuple_pack(2, host, small_int_make(ntohs(sin->sin_port)))
-                             : NULL;
-        XDECREF(host);
-        return result;
-    }
-    case AF_INET6: {
-        const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)addr;
-        inet_ntop(AF_INET6, &sin6->sin6_addr, text, sizeof text);
-        Object *host = str_from_cstr(text);
-        Object *flow = int_from_u64(ntohl(sin6->sin6_flowinfo));
-        Object *scope = int_from_u64(sin6->sin6_scope_id);
-        Object *result = host != NULL && flow != NULL && scope != NULL
-                             ? tuple_pack(4, host, small_int_make(ntohs(sin6->sin6_port)),
-                                          flow, scope)
-                             : NULL;
-        XDECREF(host);
-        XDECREF(flow);
-        XDECREF(scope);
-        return result;
-    }
-    case AF_UNIX: {
-        const struct sockaddr_un *sun = (const struct sockaddr_un *)addr;
-        size_t size = len > offsetof(struct sockaddr_un, sun_path)
-                          ? len - offsetof(struct sockaddr_un, sun_path)
-                          : 0;
-        if (size > 0 && sun->sun_path[0] == '\0') {
-            return bytes_from_data(sun->sun_path, size); /* the abstract namespace */
-        }
-        return str_decode(sun->sun_path, strnlen(sun->sun_path, size), "utf-8",
-                          "surrogateescape");
-    }
-    default: {
-        const struct sockaddr *sa = (const struct sockaddr *)addr;
-        Object *data = bytes_from_data(sa->sa_data, sizeof sa->sa_data);
-        Object *result = data != NULL ? tuple_pack(2, small_int_make(sa->sa_family), data) : NULL;
-        XDECREF(data);
-        return result;
-    }
-    }
-}
 
 /* ================================================================ the socket object */
 
 static int set_nonblocking(int fd, bool nonblocking) {
     int flags = fcntl(fd, F_GETFL);
     if (flags < 0) {
-        return raise_errno(errno);
+        return socket_raise_errno(errno);
     }
     int wanted = nonblocking ? flags | O_NONBLOCK : flags & ~O_NONBLOCK;
     if (wanted != flags && fcntl(fd, F_SETFL, wanted) < 0) {
-        return raise_errno(errno);
+        return socket_raise_errno(errno);
     }
     return 0;
 }
@@ -608,15 +370,6 @@ static Object *socket_from_fd(int fd, int family, int type, int proto) {
     return (Object *)s;
 }
 
-/* An optional int argument: `fallback` when absent. */
-static int optional_int(Object *v, int fallback, int *out) {
-    if (v == NULL) {
-        *out = fallback;
-        return 0;
-    }
-    return int_arg(v, out);
-}
-
 /* What the description of an existing descriptor `fd` says: family, type, proto (each
  * filled only where it is -1). Fails, as CPython, when fd is not an open socket. */
 static int describe_fd(int fd, int *family, int *type, int *proto) {
@@ -628,15 +381,15 @@ static int describe_fd(int fd, int *family, int *type, int *proto) {
             *family = addr.ss_family;
         }
     } else if (errno == EBADF || errno == ENOTSOCK) {
-        return raise_errno(errno);
+        return socket_raise_errno(errno);
     }
     len = sizeof(int);
     if (*type == -1 && getsockopt(fd, SOL_SOCKET, SO_TYPE, type, &len) < 0) {
-        return raise_errno(errno);
+        return socket_raise_errno(errno);
     }
     len = sizeof(int);
     if (*proto == -1 && getsockopt(fd, SOL_SOCKET, SO_PROTOCOL, proto, &len) < 0) {
-        return raise_errno(errno);
+        return socket_raise_errno(errno);
     }
     return 0;
 }
@@ -649,12 +402,12 @@ static int sock_init(Object *self, Object *const *args, size_t nargs, Object *kw
     SocketObject *s = (SocketObject *)self;
     int family, type, proto, fd;
     if (args_parse("socket", args, nargs, kwnames, kwlist, 0, a) < 0 ||
-        optional_int(a[0], -1, &family) < 0 || optional_int(a[1], -1, &type) < 0 ||
-        optional_int(a[2], -1, &proto) < 0) {
+        socket_optional_int(a[0], -1, &family) < 0 || socket_optional_int(a[1], -1, &type) < 0 ||
+        socket_optional_int(a[2], -1, &proto) < 0) {
         return -1;
     }
     if (a[3] != NULL && a[3] != None) {
-        if (int_arg(a[3], &fd) < 0) {
+        if (socket_int_arg(a[3], &fd) < 0) {
             return -1;
         }
         if (fd < 0) {
@@ -670,7 +423,7 @@ static int sock_init(Object *self, Object *const *args, size_t nargs, Object *kw
         proto = proto == -1 ? 0 : proto;
         fd = socket(family, type | SOCK_CLOEXEC, proto);
         if (fd < 0) {
-            return raise_errno(errno);
+            return socket_raise_errno(errno);
         }
     }
     if (s->fd >= 0) {
@@ -721,16 +474,6 @@ static int address_arg(SocketObject *s, Object *addr, const char *caller,
     return sockaddr_from_object(s->family, addr, caller, out, len);
 }
 
-/* The bytes argument of send/sendall/sendto (gilpy has no bytearray or memoryview). */
-static int data_arg(Object *v) {
-    if (!bytes_check(v)) {
-        err_format(&ExcTypeError, "a bytes-like object is required, not '%.200s'",
-                   obj_type_name(v));
-        return -1;
-    }
-    return 0;
-}
-
 static Object *sock_bind(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     SocketObject *s = (SocketObject *)self;
     struct sockaddr_storage addr;
@@ -740,7 +483,7 @@ static Object *sock_bind(Object *self, Object *const *args, size_t nargs, Object
         return NULL;
     }
     if (bind(s->fd, (struct sockaddr *)&addr, len) < 0) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     return none_ref();
@@ -749,12 +492,12 @@ static Object *sock_bind(Object *self, Object *const *args, size_t nargs, Object
 static Object *sock_listen(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     SocketObject *s = (SocketObject *)self;
     int backlog = DEFAULT_BACKLOG;
-    if (args_no_keywords("listen", kwnames) < 0 || tuple_count("listen", nargs, 0, 1) < 0 ||
-        (nargs == 1 && int_arg(args[0], &backlog) < 0)) {
+    if (args_no_keywords("listen", kwnames) < 0 || socket_tuple_count("listen", nargs, 0, 1) < 0 ||
+        (nargs == 1 && socket_int_arg(args[0], &backlog) < 0)) {
         return NULL;
     }
     if (listen(s->fd, backlog < 0 ? 0 : backlog) < 0) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     return none_ref();
@@ -812,7 +555,7 @@ static int sock_connect_common(SocketObject *s, Object *address, const char *cal
     }
     if (!wait) {
         if (raise) {
-            return raise_errno(e);
+            return socket_raise_errno(e);
         }
         *err = e;
         return 0;
@@ -849,18 +592,18 @@ static Object *sock_connect_ex(Object *self, Object *const *args, size_t nargs,
 static char *receive(SocketObject *s, Object *const *args, size_t nargs, Object *kwnames,
                      const char *fname, SockSyscall syscall, SockCall *c) {
     int flags = 0;
-    if (args_no_keywords(fname, kwnames) < 0 || tuple_count(fname, nargs, 1, 2) < 0) {
+    if (args_no_keywords(fname, kwnames) < 0 || socket_tuple_count(fname, nargs, 1, 2) < 0) {
         return NULL;
     }
     int64_t bufsize;
-    if (index_arg(args[0], &bufsize) < 0) {
+    if (socket_index_arg(args[0], &bufsize) < 0) {
         if (err_matches(&ExcOverflowError)) {
             err_clear();
             err_set_string(&ExcOverflowError, "Python int too large to convert to C ssize_t");
         }
         return NULL;
     }
-    if (nargs == 2 && int_arg(args[1], &flags) < 0) {
+    if (nargs == 2 && socket_int_arg(args[1], &flags) < 0) {
         return NULL;
     }
     if (bufsize < 0) {
@@ -916,8 +659,8 @@ static Object *sock_send(Object *self, Object *const *args, size_t nargs, Object
     SocketObject *s = (SocketObject *)self;
     SockCall c;
     memset(&c, 0, sizeof c);
-    if (args_no_keywords("send", kwnames) < 0 || tuple_count("send", nargs, 1, 2) < 0 ||
-        data_arg(args[0]) < 0 || (nargs == 2 && int_arg(args[1], &c.flags) < 0)) {
+    if (args_no_keywords("send", kwnames) < 0 || socket_tuple_count("send", nargs, 1, 2) < 0 ||
+        socket_bytes_arg(args[0]) < 0 || (nargs == 2 && socket_int_arg(args[1], &c.flags) < 0)) {
         return NULL;
     }
     c.data = bytes_data(args[0]);
@@ -934,8 +677,9 @@ static Object *sock_sendall(Object *self, Object *const *args, size_t nargs, Obj
     SocketObject *s = (SocketObject *)self;
     SockCall c;
     memset(&c, 0, sizeof c);
-    if (args_no_keywords("sendall", kwnames) < 0 || tuple_count("sendall", nargs, 1, 2) < 0 ||
-        data_arg(args[0]) < 0 || (nargs == 2 && int_arg(args[1], &c.flags) < 0)) {
+    if (args_no_keywords("sendall", kwnames) < 0 ||
+        socket_tuple_count("sendall", nargs, 1, 2) < 0 ||
+        socket_bytes_arg(args[0]) < 0 || (nargs == 2 && socket_int_arg(args[1], &c.flags) < 0)) {
         return NULL;
     }
     const char *data = bytes_data(args[0]);
@@ -977,7 +721,7 @@ static Object *sock_sendto(Object *self, Object *const *args, size_t nargs, Obje
         return err_format(&ExcTypeError, "sendto() takes 2 or 3 arguments (%zu given)", nargs);
     }
     Object *address = args[nargs - 1];
-    if (data_arg(args[0]) < 0 || (nargs == 3 && int_arg(args[1], &c.flags) < 0) ||
+    if (socket_bytes_arg(args[0]) < 0 || (nargs == 3 && socket_int_arg(args[1], &c.flags) < 0) ||
         address_arg(s, address, "sendto", &c.addr, &c.addrlen) < 0) {
         return NULL;
     }
@@ -992,12 +736,12 @@ static Object *sock_sendto(Object *self, Object *const *args, size_t nargs, Obje
 static Object *sock_shutdown(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     SocketObject *s = (SocketObject *)self;
     int how;
-    if (args_no_keywords("shutdown", kwnames) < 0 || args_count("socket.shutdown", nargs, 1, 1) < 0 ||
-        int_arg(args[0], &how) < 0) {
+    if (args_no_keywords("shutdown", kwnames) < 0 ||
+        args_count("socket.shutdown", nargs, 1, 1) < 0 || socket_int_arg(args[0], &how) < 0) {
         return NULL;
     }
     if (shutdown(s->fd, how) < 0) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     return none_ref();
@@ -1018,7 +762,7 @@ static Object *sock_close(Object *self, Object *const *args, size_t nargs, Objec
         /* The descriptor is gone even when close() fails; ECONNRESET only says the peer
          * had reset the connection, which CPython ignores. */
         if (r < 0 && e != ECONNRESET && e != EINTR) {
-            raise_errno(e);
+            socket_raise_errno(e);
             return NULL;
         }
     }
@@ -1050,7 +794,7 @@ static Object *sock_name(SocketObject *s, bool peer) {
     int r = peer ? getpeername(s->fd, (struct sockaddr *)&addr, &len)
                  : getsockname(s->fd, (struct sockaddr *)&addr, &len);
     if (r < 0) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     return sockaddr_to_object(&addr, len);
@@ -1077,16 +821,17 @@ static Object *sock_getsockopt(Object *self, Object *const *args, size_t nargs,
                                Object *kwnames) {
     SocketObject *s = (SocketObject *)self;
     int level, option, buflen = 0;
-    if (args_no_keywords("getsockopt", kwnames) < 0 || tuple_count("getsockopt", nargs, 2, 3) < 0 ||
-        int_arg(args[0], &level) < 0 || int_arg(args[1], &option) < 0 ||
-        (nargs == 3 && int_arg(args[2], &buflen) < 0)) {
+    if (args_no_keywords("getsockopt", kwnames) < 0 ||
+        socket_tuple_count("getsockopt", nargs, 2, 3) < 0 ||
+        socket_int_arg(args[0], &level) < 0 || socket_int_arg(args[1], &option) < 0 ||
+        (nargs == 3 && socket_int_arg(args[2], &buflen) < 0)) {
         return NULL;
     }
     if (nargs < 3) {
         int value = 0;
         socklen_t len = sizeof value;
         if (getsockopt(s->fd, level, option, &value, &len) < 0) {
-            raise_errno(errno);
+            socket_raise_errno(errno);
             return NULL;
         }
         return int_from_i64(value);
@@ -1099,7 +844,7 @@ static Object *sock_getsockopt(Object *self, Object *const *args, size_t nargs,
     socklen_t len = (socklen_t)buflen;
     memset(buf, 0, sizeof buf);
     if (getsockopt(s->fd, level, option, buf, &len) < 0) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     return bytes_from_data(buf, len);
@@ -1113,8 +858,8 @@ static Object *sock_setsockopt(Object *self, Object *const *args, size_t nargs,
     int level, option;
     /* CPython tries the 3- then the 4-argument forms; a wrong count reports the first. */
     if (args_no_keywords("setsockopt", kwnames) < 0 ||
-        (nargs != 3 && nargs != 4 && tuple_count("setsockopt", nargs, 3, 3) < 0) ||
-        int_arg(args[0], &level) < 0 || int_arg(args[1], &option) < 0) {
+        (nargs != 3 && nargs != 4 && socket_tuple_count("setsockopt", nargs, 3, 3) < 0) ||
+        socket_int_arg(args[0], &level) < 0 || socket_int_arg(args[1], &option) < 0) {
         return NULL;
     }
     int r;
@@ -1124,13 +869,13 @@ static Object *sock_setsockopt(Object *self, Object *const *args, size_t nargs,
             return err_format(&ExcTypeError, "setsockopt() argument 3 must be NoneType, not %.200s",
                               obj_type_name(args[2]));
         }
-        if (int_arg(args[3], &optlen) < 0) {
+        if (socket_int_arg(args[3], &optlen) < 0) {
             return NULL;
         }
         r = setsockopt(s->fd, level, option, NULL, (socklen_t)optlen);
     } else if (int_check(args[2])) {
         int value;
-        if (int_arg(args[2], &value) < 0) {
+        if (socket_int_arg(args[2], &value) < 0) {
             return NULL;
         }
         r = setsockopt(s->fd, level, option, &value, sizeof value);
@@ -1141,7 +886,7 @@ static Object *sock_setsockopt(Object *self, Object *const *args, size_t nargs,
                           obj_type_name(args[2]));
     }
     if (r < 0) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     return none_ref();
@@ -1188,7 +933,8 @@ static int set_timeout(SocketObject *s, double timeout) {
 
 static Object *sock_settimeout(Object *self, Object *const *args, size_t nargs,
                                Object *kwnames) {
-    if (args_no_keywords("settimeout", kwnames) < 0 || args_count("socket.settimeout", nargs, 1, 1) < 0) {
+    if (args_no_keywords("settimeout", kwnames) < 0 ||
+        args_count("socket.settimeout", nargs, 1, 1) < 0) {
         return NULL;
     }
     double t = timeout_arg(args[0]);
@@ -1218,7 +964,8 @@ static Object *sock_setblocking(Object *self, Object *const *args, size_t nargs,
         return NULL;
     }
     int64_t flag;
-    if (index_arg(args[0], &flag) < 0 || set_timeout((SocketObject *)self, flag ? -1 : 0) < 0) {
+    if (socket_index_arg(args[0], &flag) < 0 ||
+        set_timeout((SocketObject *)self, flag ? -1 : 0) < 0) {
         return NULL;
     }
     return none_ref();
@@ -1302,15 +1049,16 @@ TypeObject SocketType = {
 static Object *socket_socketpair(Object *self, Object *const *args, size_t nargs,
                                  Object *kwnames) {
     int family = AF_UNIX, type = SOCK_STREAM, proto = 0;
-    if (args_no_keywords("socketpair", kwnames) < 0 || tuple_count("socketpair", nargs, 0, 3) < 0 ||
-        (nargs > 0 && int_arg(args[0], &family) < 0) ||
-        (nargs > 1 && int_arg(args[1], &type) < 0) ||
-        (nargs > 2 && int_arg(args[2], &proto) < 0)) {
+    if (args_no_keywords("socketpair", kwnames) < 0 ||
+        socket_tuple_count("socketpair", nargs, 0, 3) < 0 ||
+        (nargs > 0 && socket_int_arg(args[0], &family) < 0) ||
+        (nargs > 1 && socket_int_arg(args[1], &type) < 0) ||
+        (nargs > 2 && socket_int_arg(args[2], &proto) < 0)) {
         return NULL;
     }
     int fds[2];
     if (socketpair(family, type | SOCK_CLOEXEC, proto, fds) < 0) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     Object *a = socket_from_fd(fds[0], family, type, proto);
@@ -1321,127 +1069,6 @@ static Object *socket_socketpair(Object *self, Object *const *args, size_t nargs
     return result;
 }
 
-static Object *socket_gethostname(Object *self, Object *const *args, size_t nargs,
-                                  Object *kwnames) {
-    if (args_count("_socket.gethostname", nargs, 0, 0) < 0) {
-        return NULL;
-    }
-    char name[1025];
-    if (gethostname(name, sizeof name - 1) < 0) {
-        raise_errno(errno);
-        return NULL;
-    }
-    name[sizeof name - 1] = '\0';
-    return str_from_cstr(name);
-}
-
-/* gethostbyname(host) -> the IPv4 address as a string. */
-static Object *socket_gethostbyname(Object *self, Object *const *args, size_t nargs,
-                                    Object *kwnames) {
-    if (args_no_keywords("gethostbyname", kwnames) < 0 ||
-        tuple_count("gethostbyname", nargs, 1, 1) < 0) {
-        return NULL;
-    }
-    if (!str_check(args[0]) && !bytes_check(args[0])) {
-        return err_format(&ExcTypeError,
-                          "gethostbyname() argument 1 must be str, bytes or bytearray, not %.200s",
-                          arg_type_name(args[0]));
-    }
-    const char *host = host_cstr(args[0]);
-    struct sockaddr_storage addr;
-    socklen_t len;
-    if (host == NULL || resolve_host(host, AF_INET, &addr, &len) < 0) {
-        return NULL;
-    }
-    char text[INET_ADDRSTRLEN];
-    inet_ntop(AF_INET, &((struct sockaddr_in *)&addr)->sin_addr, text, sizeof text);
-    return str_from_cstr(text);
-}
-
-/* getaddrinfo's port argument as a C string in buf (or NULL for None). -1 on error. */
-static int service_arg(Object *port, char *buf, size_t size, const char **out) {
-    if (port == None) {
-        *out = NULL;
-    } else if (int_check(port)) {
-        int64_t n;
-        if (int_to_i64(port, &n) < 0) {
-            return -1;
-        }
-        snprintf(buf, size, "%lld", (long long)n);
-        *out = buf;
-    } else if (str_check(port)) {
-        *out = str_utf8(port);
-    } else if (bytes_check(port)) {
-        *out = bytes_data(port);
-    } else {
-        err_set_string(&ExcOSError, "Int or String expected");
-        return -1;
-    }
-    return 0;
-}
-
-/* One getaddrinfo() result as (family, type, proto, canonname, sockaddr). */
-static Object *addrinfo_entry(const struct addrinfo *ai) {
-    struct sockaddr_storage addr;
-    memset(&addr, 0, sizeof addr);
-    size_t len = ai->ai_addrlen < sizeof addr ? ai->ai_addrlen : sizeof addr;
-    memcpy(&addr, ai->ai_addr, len);
-    Object *canon = str_from_cstr(ai->ai_canonname != NULL ? ai->ai_canonname : "");
-    Object *sa = sockaddr_to_object(&addr, (socklen_t)len);
-    Object *entry = canon != NULL && sa != NULL
-                        ? tuple_pack(5, small_int_make(ai->ai_family),
-                                     small_int_make(ai->ai_socktype),
-                                     small_int_make(ai->ai_protocol), canon, sa)
-                        : NULL;
-    XDECREF(canon);
-    XDECREF(sa);
-    return entry;
-}
-
-/* getaddrinfo(host, port, family=0, type=0, proto=0, flags=0) -> list of
- * (family, type, proto, canonname, sockaddr) */
-static Object *socket_getaddrinfo(Object *self, Object *const *args, size_t nargs,
-                                  Object *kwnames) {
-    static const char *const kwlist[] = {"host", "port", "family", "type", "proto", "flags", NULL};
-    Object *a[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
-    struct addrinfo hints;
-    memset(&hints, 0, sizeof hints);
-    if (args_parse("getaddrinfo", args, nargs, kwnames, kwlist, 2, a) < 0 ||
-        optional_int(a[2], 0, &hints.ai_family) < 0 ||
-        optional_int(a[3], 0, &hints.ai_socktype) < 0 ||
-        optional_int(a[4], 0, &hints.ai_protocol) < 0 ||
-        optional_int(a[5], 0, &hints.ai_flags) < 0) {
-        return NULL;
-    }
-    const char *host = NULL;
-    if (a[0] != None) {
-        if (!str_check(a[0]) && !bytes_check(a[0])) {
-            return err_format(&ExcTypeError, "getaddrinfo() argument 1 must be string or None");
-        }
-        if ((host = host_cstr(a[0])) == NULL) {
-            return NULL;
-        }
-    }
-    char portbuf[32];
-    const char *port;
-    if (service_arg(a[1], portbuf, sizeof portbuf, &port) < 0) {
-        return NULL;
-    }
-    struct addrinfo *res = NULL;
-    if (getaddrinfo_released(host, port, &hints, &res) < 0) {
-        return NULL;
-    }
-    Object *list = list_new(0);
-    for (struct addrinfo *ai = res; ai != NULL && list != NULL; ai = ai->ai_next) {
-        Object *entry = addrinfo_entry(ai);
-        if (entry == NULL || list_append(list, entry) < 0) {
-            CLEAR(list);
-        }
-        XDECREF(entry);
-    }
-    freeaddrinfo(res);
-    return list;
-}
 
 static Object *socket_getdefaulttimeout(Object *self, Object *const *args, size_t nargs,
                                         Object *kwnames) {
@@ -1464,12 +1091,12 @@ static Object *socket_setdefaulttimeout(Object *self, Object *const *args, size_
 /* dup(fd) -> a duplicate descriptor (close-on-exec). */
 static Object *socket_dup(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     int fd;
-    if (args_count("_socket.dup", nargs, 1, 1) < 0 || int_arg(args[0], &fd) < 0) {
+    if (args_count("_socket.dup", nargs, 1, 1) < 0 || socket_int_arg(args[0], &fd) < 0) {
         return NULL;
     }
     int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (r < 0) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     return small_int_make(r);
@@ -1477,11 +1104,11 @@ static Object *socket_dup(Object *self, Object *const *args, size_t nargs, Objec
 
 static Object *socket_close(Object *self, Object *const *args, size_t nargs, Object *kwnames) {
     int fd;
-    if (args_count("_socket.close", nargs, 1, 1) < 0 || int_arg(args[0], &fd) < 0) {
+    if (args_count("_socket.close", nargs, 1, 1) < 0 || socket_int_arg(args[0], &fd) < 0) {
         return NULL;
     }
     if (close(fd) < 0 && errno != ECONNRESET && errno != EINTR) {
-        raise_errno(errno);
+        socket_raise_errno(errno);
         return NULL;
     }
     return none_ref();
@@ -1490,7 +1117,7 @@ static Object *socket_close(Object *self, Object *const *args, size_t nargs, Obj
 /* htons/ntohs: a 16-bit value in the other byte order, with CPython's range errors. */
 static Object *swap16(const char *fname, Object *const *args, size_t nargs) {
     int64_t v;
-    if (tuple_count(fname, nargs, 1, 1) < 0 || index_arg(args[0], &v) < 0) {
+    if (socket_tuple_count(fname, nargs, 1, 1) < 0 || socket_index_arg(args[0], &v) < 0) {
         return NULL;
     }
     if (v < 0) {
@@ -1552,82 +1179,6 @@ static Object *socket_ntohl(Object *self, Object *const *args, size_t nargs, Obj
     return swap32("_socket.ntohl", args, nargs);
 }
 
-/* inet_pton(family, text) -> packed bytes; inet_aton(text) is inet_pton(AF_INET, text)
- * with CPython's own message. */
-static Object *socket_inet_pton(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
-    int family;
-    if (tuple_count("inet_pton", nargs, 2, 2) < 0 || int_arg(args[0], &family) < 0) {
-        return NULL;
-    }
-    if (!str_check(args[1])) {
-        return err_format(&ExcTypeError, "inet_pton() argument 2 must be str, not %.200s",
-                          arg_type_name(args[1]));
-    }
-    unsigned char packed[sizeof(struct in6_addr)];
-    int r = inet_pton(family, str_utf8(args[1]), packed);
-    if (r < 0) {
-        raise_errno(errno);
-        return NULL;
-    }
-    if (r == 0) {
-        err_set_string(&ExcOSError, "illegal IP address string passed to inet_pton");
-        return NULL;
-    }
-    return bytes_from_data((const char *)packed, family == AF_INET ? 4 : 16);
-}
-
-static Object *socket_inet_ntop(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
-    int family;
-    if (tuple_count("inet_ntop", nargs, 2, 2) < 0 || int_arg(args[0], &family) < 0 ||
-        data_arg(args[1]) < 0) {
-        return NULL;
-    }
-    size_t want = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-    if (want == 0) {
-        errno = EAFNOSUPPORT;
-        raise_errno(errno);
-        return NULL;
-    }
-    if (bytes_size(args[1]) != want) {
-        return err_format(&ExcValueError, "invalid length of packed IP address string");
-    }
-    char text[INET6_ADDRSTRLEN];
-    inet_ntop(family, bytes_data(args[1]), text, sizeof text);
-    return str_from_cstr(text);
-}
-
-static Object *socket_inet_aton(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
-    if (tuple_count("inet_aton", nargs, 1, 1) < 0) {
-        return NULL;
-    }
-    if (!str_check(args[0])) {
-        return err_format(&ExcTypeError, "inet_aton() argument 1 must be str, not %.200s",
-                          arg_type_name(args[0]));
-    }
-    struct in_addr packed;
-    if (inet_aton(str_utf8(args[0]), &packed) == 0) {
-        err_set_string(&ExcOSError, "illegal IP address string passed to inet_aton");
-        return NULL;
-    }
-    return bytes_from_data((const char *)&packed, 4);
-}
-
-static Object *socket_inet_ntoa(Object *self, Object *const *args, size_t nargs,
-                                Object *kwnames) {
-    if (tuple_count("inet_ntoa", nargs, 1, 1) < 0 || data_arg(args[0]) < 0) {
-        return NULL;
-    }
-    if (bytes_size(args[0]) != 4) {
-        err_set_string(&ExcOSError, "packed IP wrong length for inet_ntoa");
-        return NULL;
-    }
-    char text[INET_ADDRSTRLEN];
-    inet_ntop(AF_INET, bytes_data(args[0]), text, sizeof text);
-    return str_from_cstr(text);
-}
 
 static const MethodDef socket_functions[] = {
     {"socketpair", socket_socketpair, 0,

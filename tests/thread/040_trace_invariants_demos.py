@@ -8,40 +8,15 @@
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import childproc
+
 DEMOS = [                              # (options, demo, arguments)
     ([], "queue_pipeline.py", []),
     ([], "executor_as_completed.py", []),
     ([], "print_interleaving.py", ["1500"]),
 ]
-TMP = "/tmp/gilpy_040_%d" % os.getpid()
 
-
-def run(argv, output=None):
-    """Runs argv with its stdout going to the file output (if given); returns its exit status."""
-    sys.stdout.flush()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            if output is not None:
-                os.dup2(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 1)
-            os.execv(argv[0], argv)
-        finally:
-            os._exit(127)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
-
-
-os.mkdir(TMP)
-trace, merged, report = TMP + "/trace.json", TMP + "/merged.json", TMP + "/report.txt"
 for options, demo, args in DEMOS:
-    status = run([sys.executable, "-X", "giltrace=" + trace] + options
-                 + ["scripts/demos/" + demo] + args, output=os.devnull)
-    run(["/usr/bin/env", "python3", "scripts/gil-merge-traces", trace, "-o", merged],
-        output=os.devnull)
-    run(["/usr/bin/env", "python3", "scripts/gil-check-trace", "--quiet", merged], output=report)
-    with open(report) as f:
-        verdict = f.read().rstrip("\n")
+    status, verdict = childproc.giltrace_verdict(options, demo, args)
     print(" ".join(options + [demo]) + ": demo exit status", status, "trace", verdict)
-    for name in os.listdir(TMP):
-        os.unlink(TMP + "/" + name)
-os.rmdir(TMP)

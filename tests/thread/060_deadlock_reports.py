@@ -6,60 +6,31 @@
 # gilpy-differs: CPython hangs on a deadlock; gilpy reports it and exits with status 3.
 # Expected output kept by hand.
 import os
-import select
 import sys
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import childproc
 
 TMP = "/tmp/gilpy-deadlock-test-%d" % os.getpid()
 
 
 def start(source, name):
-    """Start source as a script; returns what finish() needs."""
+    """Start source as a script, its stdout and stderr apart; returns what finish() needs."""
     path = "%s/%s.py" % (TMP, name)
     with open(path, "w") as f:
         f.write(source)
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
-    sys.stdout.flush()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.dup2(out_w, 1)
-            os.dup2(err_w, 2)
-            os.execv(sys.executable, [sys.executable, path])
-        finally:
-            os._exit(127)
-    os.close(out_w)
-    os.close(err_w)
-    return pid, out_r, err_r
+    return childproc.start([sys.executable, path], stderr=childproc.PIPE)
 
 
 def finish(child):
     """Wait for a started script; return (status, stdout, stderr, seconds from the moment
     the script printed 'blocking at T' to the first byte of its stderr, or None)."""
-    pid, out_r, err_r = child
-    chunks = {out_r: [], err_r: []}
-    first_err = None
-    fds = [out_r, err_r]
-    while fds:
-        readable, _, _ = select.select(fds, [], [])
-        for fd in readable:
-            data = os.read(fd, 65536)
-            if not data:
-                fds.remove(fd)
-                os.close(fd)
-                continue
-            if fd == err_r and first_err is None:
-                first_err = time.monotonic()
-            chunks[fd].append(data)
-    _, status = os.waitpid(pid, 0)
-    out = b"".join(chunks[out_r]).decode()
-    err = b"".join(chunks[err_r]).decode()
+    status, out, err = childproc.finish(child)
     late = None
     for line in out.splitlines():
-        if line.startswith("blocking at ") and first_err is not None:
-            late = first_err - float(line.split()[2])
-    return os.waitstatus_to_exitcode(status), out, err, late
+        if line.startswith("blocking at ") and child.first_err_at is not None:
+            late = child.first_err_at - float(line.split()[2])
+    return status, out, err, late
 
 
 def run(source, name):

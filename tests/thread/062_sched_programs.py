@@ -7,42 +7,8 @@ import os
 import sys
 import time
 
-
-def start(args):
-    r, w = os.pipe()
-    sys.stdout.flush()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.dup2(w, 1)
-            os.dup2(w, 2)
-            os.execv(sys.executable, [sys.executable] + args)
-        finally:
-            os._exit(127)
-    os.close(w)
-    return pid, r
-
-
-def finish(child):
-    pid, r = child
-    chunks = []
-    while True:
-        data = os.read(r, 65536)
-        if not data:
-            break
-        chunks.append(data)
-    os.close(r)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode()
-
-
-def run_all(arg_lists, at_once=4):
-    """Run every command line, a few at a time; their (status, output) in order."""
-    results = []
-    for i in range(0, len(arg_lists), at_once):
-        children = [start(args) for args in arg_lists[i:i + at_once]]
-        results += [finish(c) for c in children]
-    return results
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import childproc
 
 
 MIX = "/tmp/gilpy-sched-mix-%d.py" % os.getpid()
@@ -99,13 +65,14 @@ print("slept %.3f s" % (time.time() - before))
 """)
 try:
     began = time.monotonic()
-    outputs = run_all([["-X", "sched=3", MIX]] * 5)
+    outputs = childproc.run_all([[sys.executable, "-X", "sched=3", MIX]] * 5)
     took = time.monotonic() - began
     print("mixed program, seed 3, 5 runs:", len(set(outputs)), "distinct output(s)")
-    status, out = outputs[0]
+    status, out, _ = outputs[0]
     print("  status", status, "|", out.splitlines()[-1])
     print("  a 100 s sleep took no real time:", took < 60)
-    many = set(out for _, out in run_all([["-X", "sched=%d" % s, MIX] for s in range(1, 5)]))
+    many = set(out for _, out, _ in childproc.run_all(
+        [[sys.executable, "-X", "sched=%d" % s, MIX] for s in range(1, 5)]))
     print("mixed program, seeds 1-4: more than one interleaving:", len(many) > 1)
 finally:
     os.unlink(MIX)
@@ -137,20 +104,25 @@ for round in range(20):
         t.join()
 print("no deadlock this time")
 """)
+
+
+def under_seed(s):
+    """The command line running DEADLOCK under seed s."""
+    return [sys.executable, "-X", "checkinterval=30", "-X", "sched=%d" % s, DEADLOCK]
+
+
 try:
     seeds = range(1, 9)
-    outcomes = run_all([["-X", "checkinterval=30", "-X", "sched=%d" % s, DEADLOCK]
-                        for s in seeds])
-    deadlocked = [s for s, (status, out) in zip(seeds, outcomes)
+    outcomes = childproc.run_all([under_seed(s) for s in seeds])
+    deadlocked = [s for s, (status, out, _) in zip(seeds, outcomes)
                   if status == 3 and out.startswith("Deadlock detected:") and
                   "The cycle:" in out]
-    finished = [s for s, (status, out) in zip(seeds, outcomes)
+    finished = [s for s, (status, out, _) in zip(seeds, outcomes)
                 if status == 0 and out == "no deadlock this time\n"]
     print("lock order under 8 seeds: each run deadlocks or finishes:",
           len(deadlocked) + len(finished) == 8)
     print("  some deadlock:", len(deadlocked) > 0, "| some finish:", len(finished) > 0)
-    again = run_all([["-X", "checkinterval=30", "-X", "sched=%d" % s, DEADLOCK]
-                     for s in deadlocked[:1] + finished[:1]])
+    again = childproc.run_all([under_seed(s) for s in deadlocked[:1] + finished[:1]])
     print("  the same seeds replay the same way:",
           again == [outcomes[s - 1] for s in deadlocked[:1] + finished[:1]])
 finally:

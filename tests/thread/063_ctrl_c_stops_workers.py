@@ -7,13 +7,20 @@ import signal
 import sys
 import time
 
-POOL = """
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import childproc
+
+# Each worker announces itself, then sleeps in its task until the Ctrl-C.
+TASK = """
 import os, time
-from multiprocessing import Pool
 
 def task(i):
     os.write(1, b"worker %d\\n" % os.getpid())   # one write: lines never mix
     time.sleep(30)
+"""
+
+POOL = TASK + """
+from multiprocessing import Pool
 
 if __name__ == "__main__":
     with Pool(2) as pool:
@@ -22,13 +29,8 @@ if __name__ == "__main__":
             time.sleep(0.05)
 """
 
-EXECUTOR = """
-import os, time
+EXECUTOR = TASK + """
 from concurrent.futures import ProcessPoolExecutor
-
-def task(i):
-    os.write(1, b"worker %d\\n" % os.getpid())   # one write: lines never mix
-    time.sleep(30)
 
 if __name__ == "__main__":
     with ProcessPoolExecutor(2) as ex:
@@ -50,38 +52,19 @@ def interrupt(label, source):
     path = "/tmp/gilpy-ctrl-c-%d-%s.py" % (os.getpid(), label)
     with open(path, "w") as f:
         f.write(source)
-    r, w = os.pipe()
-    sys.stdout.flush()
-    pid = os.fork()
-    if pid == 0:
-        os.setpgid(0, 0)
-        os.dup2(w, 1)
-        os.dup2(w, 2)
-        os.execv(sys.executable, [sys.executable, path])
-    os.close(w)
-    out = b""
-    while out.count(b"worker ") < 2:       # both workers are in their task
-        data = os.read(r, 4096)
-        if not data:
-            break
-        out += data
-    os.killpg(pid, signal.SIGINT)
+    child = childproc.start([sys.executable, path], new_group=True)
+    while child.out.count(b"worker ") < 2 and child.read_more():
+        pass                               # until both workers are in their task
+    os.killpg(child.pid, signal.SIGINT)
     started = time.monotonic()
-    while True:
-        data = os.read(r, 4096)
-        if not data:
-            break
-        out += data
-    os.close(r)
-    _, status = os.waitpid(pid, 0)
+    status, text, _ = childproc.finish(child)
     took = time.monotonic() - started
     os.unlink(path)
-    text = out.decode()
     workers = [int(line.split()[1]) for line in text.splitlines() if line.startswith("worker ")]
     deadline = time.monotonic() + 5
     while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    print(label + ": ended by", os.waitstatus_to_exitcode(status),
+    print(label + ": ended by", status,
           "| KeyboardInterrupt:", text.rstrip().endswith("KeyboardInterrupt"),
           "| within 5 s:", took < 5)
     print("  workers started:", len(set(workers)) >= 2,

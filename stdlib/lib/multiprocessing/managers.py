@@ -31,7 +31,6 @@ import os
 import sys
 import signal
 import threading
-import time
 import queue
 from traceback import format_exc
 
@@ -455,22 +454,10 @@ class ConditionProxy(AcquirerProxy):
         return self._callmethod('notify_all')
 
     def wait_for(self, predicate, timeout=None):
-        result = predicate()
-        if result:
-            return result
-        if timeout is not None:
-            endtime = time.monotonic() + timeout
-        else:
-            endtime = None
-            waittime = None
-        while not result:
-            if endtime is not None:
-                waittime = endtime - time.monotonic()
-                if waittime <= 0:
-                    break
-            self.wait(waittime)
-            result = predicate()
-        return result
+        # The same loop as a process-shared Condition's, over this proxy's wait(). Imported
+        # here, as context.py imports synchronize: only when it is needed.
+        from .synchronize import wait_for_predicate
+        return wait_for_predicate(self, predicate, timeout)
 
 
 class EventProxy(BaseProxy):
@@ -627,9 +614,10 @@ class BaseManager(object):
     def address(self):
         return self._address
 
-    def get_server(self):
+    def _check_not_started(self):
         '''
-        Return server object with serve_forever() method and address attribute
+        Raise ProcessError unless the manager is new, neither started nor shut down:
+        only a new manager can get_server() or start()
         '''
         if self._state.value != _State.INITIAL:
             if self._state.value == _State.STARTED:
@@ -639,6 +627,12 @@ class BaseManager(object):
             else:
                 raise ProcessError(
                     "Unknown state {!r}".format(self._state.value))
+
+    def get_server(self):
+        '''
+        Return server object with serve_forever() method and address attribute
+        '''
+        self._check_not_started()
         return self._Server(self._registry, self._address, self._authkey, self._serializer)
 
     def connect(self):
@@ -652,14 +646,7 @@ class BaseManager(object):
         '''
         Spawn a server process for this manager object
         '''
-        if self._state.value != _State.INITIAL:
-            if self._state.value == _State.STARTED:
-                raise ProcessError("Already started server")
-            elif self._state.value == _State.SHUTDOWN:
-                raise ProcessError("Manager has shut down")
-            else:
-                raise ProcessError(
-                    "Unknown state {!r}".format(self._state.value))
+        self._check_not_started()
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
 

@@ -308,22 +308,31 @@ class Condition(object):
         self.notify(n=sys.maxsize)
 
     def wait_for(self, predicate, timeout=None):
-        result = predicate()
-        if result:
-            return result
-        if timeout is not None:
-            endtime = time.monotonic() + timeout
-        else:
-            endtime = None
-            waittime = None
-        while not result:
-            if endtime is not None:
-                waittime = endtime - time.monotonic()
-                if waittime <= 0:
-                    break
-            self.wait(waittime)
-            result = predicate()
+        return wait_for_predicate(self, predicate, timeout)
+
+
+def wait_for_predicate(condition, predicate, timeout=None):
+    '''The loop of Condition.wait_for, shared with managers.ConditionProxy.wait_for: call
+    predicate() until it returns a true value, with condition.wait(time left) between the
+    calls, for at most `timeout` seconds in all (None: no limit). Returns predicate's last
+    value. `condition` needs only a wait(timeout) method, which both classes have. Unlike
+    threading.Condition.wait_for, a timeout <= 0 never waits.'''
+    result = predicate()
+    if result:
         return result
+    if timeout is not None:
+        endtime = time.monotonic() + timeout
+    else:
+        endtime = None
+        waittime = None
+    while not result:
+        if endtime is not None:
+            waittime = endtime - time.monotonic()
+            if waittime <= 0:
+                break
+        condition.wait(waittime)
+        result = predicate()
+    return result
 
 #
 # Event
