@@ -32,13 +32,15 @@
 
 /* ================================================================ eval breaker */
 
-/* The only mutable global of the VM: a signal handler may touch nothing but
- * a volatile sig_atomic_t. The main thread's eval breaker looks at it. */
-static volatile sig_atomic_t eval_sigint_pending;
+/* The only mutable global of the VM, set by the SIGINT handler and read by
+ * the main thread's eval breaker. A lock-free atomic rather than a volatile
+ * sig_atomic_t: it is safe in a signal handler too, and other threads read it
+ * without a data race. */
+static atomic_int eval_sigint_pending;
 
 static void eval_sigint_handler(int signo) {
     (void)signo;
-    eval_sigint_pending = 1;
+    atomic_store(&eval_sigint_pending, 1);
 }
 
 void eval_install_signal_handlers(void) {
@@ -52,21 +54,17 @@ void eval_install_signal_handlers(void) {
 }
 
 bool eval_take_sigint(void) {
-    if (eval_sigint_pending) {
-        eval_sigint_pending = 0;
-        return true;
-    }
-    return false;
+    return atomic_exchange(&eval_sigint_pending, 0) != 0;
 }
 
-void eval_request_sigint(void) { eval_sigint_pending = 1; }
+void eval_request_sigint(void) { atomic_store(&eval_sigint_pending, 1); }
 
-bool eval_sigint_waiting(void) { return eval_sigint_pending != 0; }
+bool eval_sigint_waiting(void) { return atomic_load(&eval_sigint_pending) != 0; }
 
 /* Other signals (the signal module) set eval_signals_pending from their C
  * handler; the main thread's breaker then calls eval_signal_hook, which runs
  * the Python-level handlers. */
-volatile sig_atomic_t eval_signals_pending;
+atomic_int eval_signals_pending;
 int (*eval_signal_hook)(void);
 
 /* The eval breaker: every few hundred instructions, and whenever another
@@ -75,13 +73,11 @@ int (*eval_signal_hook)(void);
  * with KeyboardInterrupt set. */
 int32_t eval_handle_breaker(ThreadState *ts, int32_t used) {
     VMThread *vt = vm_thread(ts);
-    if (eval_sigint_pending && vt->is_main) {
-        eval_sigint_pending = 0;
+    if (vt->is_main && eval_take_sigint()) {
         err_set_none(&ExcKeyboardInterrupt);
         return -1;
     }
-    if (eval_signals_pending && vt->is_main && eval_signal_hook != NULL) {
-        eval_signals_pending = 0;
+    if (vt->is_main && eval_signal_hook != NULL && atomic_exchange(&eval_signals_pending, 0)) {
         if (eval_signal_hook() < 0) {
             return -1;
         }

@@ -3,6 +3,7 @@
 #define GILPY_EVAL_H
 
 #include <signal.h>
+#include <stdatomic.h>
 
 #include "frame.h"
 #include "object.h"
@@ -26,7 +27,7 @@ MAY_RAISE int32_t eval_handle_breaker(ThreadState *ts, int32_t used);
 /* Signals handled by the signal module: its C handler sets
  * eval_signals_pending; the main thread's eval breaker then calls
  * eval_signal_hook (0, or -1 with the exception a Python handler raised). */
-extern volatile sig_atomic_t eval_signals_pending;
+extern atomic_int eval_signals_pending; /* lock-free: set from signal handlers */
 extern int (*eval_signal_hook)(void);
 
 /* Ctrl-C bookkeeping: take (and clear) a pending SIGINT; request one. */

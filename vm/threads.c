@@ -174,8 +174,8 @@ int threads_check_interrupt(void) {
     /* Other signals with a Python handler (signal module) run it now, as
      * CPython's PyErr_CheckSignals does: an alarm handler that raises ends
      * a time.sleep() or a lock wait. */
-    if (vm_thread(ts)->is_main && eval_signals_pending && eval_signal_hook != NULL) {
-        eval_signals_pending = 0;
+    if (vm_thread(ts)->is_main && eval_signal_hook != NULL &&
+        atomic_exchange(&eval_signals_pending, 0)) {
         return eval_signal_hook();
     }
     return 0;
