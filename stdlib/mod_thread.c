@@ -104,14 +104,16 @@ int sem_acquire_timed(sem_t *sem, double timeout, const WaitTarget *target, bool
     if (threads_check_interrupt() < 0) {
         return -1; /* a signal that arrived just before the wait */
     }
-    if (threads_scheduled()) {
-        /* -X sched: the replayable scheduler runs the others meanwhile. */
+    if (threads_scheduled() && target != NULL) {
+        /* -X sched: the replayable scheduler runs the others meanwhile. (A
+         * multiprocessing lock, which another process may release, is a
+         * real wait instead: the schedule cannot know when it ends.) */
         ThreadState *ts = ts_current();
-        if (timeout < 0 && target != NULL) {
+        if (timeout < 0) {
             deadlock_wait_begin(ts, sem, target->object, target->owner);
         }
         int rc = threads_sched_wait(sem, timeout, BLOCK_LOCK);
-        if (timeout < 0 && target != NULL) {
+        if (timeout < 0) {
             deadlock_wait_end(ts);
         }
         *acquired = rc == 1;

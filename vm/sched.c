@@ -210,7 +210,15 @@ static void hand_on(Gil *gil, GilThread *me) {
     }
     gil->holder = NULL;
     if (s->in_call > 0) {
-        return; /* whoever comes back first picks again (sched_gil_acquire) */
+        /* Whoever comes back first picks again (sched_gil_acquire); until
+         * then, sleepers let real time pass for them (wait_for_turn): wake
+         * them so that they start doing so. */
+        for (GilThread *t = s->first; t != NULL; t = t->sched.next) {
+            if (t->sched.state == SCHED_WAITING && t->sched.wake_ns != 0) {
+                pthread_cond_signal(&t->granted_cond);
+            }
+        }
+        return;
     }
     for (GilThread *t = s->first; t != NULL; t = t->sched.next) {
         if (t->sched.state == SCHED_WAITING) {
@@ -224,8 +232,29 @@ static void hand_on(Gil *gil, GilThread *me) {
 
 /* Sleep until this thread is handed the GIL. */
 static void wait_for_turn(Gil *gil, GilThread *me) {
+    Sched *s = gil->sched;
     while (!me->granted) {
-        pthread_cond_wait(&me->granted_cond, &gil->mutex);
+        if (me->sched.state != SCHED_WAITING || me->sched.wake_ns == 0 || gil->holder != NULL ||
+            s->in_call == 0) {
+            pthread_cond_wait(&me->granted_cond, &gil->mutex);
+            continue;
+        }
+        /* Nobody runs and the clock waits for a thread in a real call (a
+         * Pool's result reader, say), which may never come back: real time
+         * stands in for the virtual time left until this thread's wake-up. */
+        uint64_t left = me->sched.wake_ns > s->now_ns ? me->sched.wake_ns - s->now_ns : 0;
+        struct timespec deadline; /* granted_cond waits on CLOCK_MONOTONIC (gil.c) */
+        clock_gettime(CLOCK_MONOTONIC, &deadline);
+        uint64_t ns = (uint64_t)deadline.tv_nsec + left;
+        deadline.tv_sec += (time_t)(ns / 1000000000u);
+        deadline.tv_nsec = (long)(ns % 1000000000u);
+        pthread_cond_timedwait(&me->granted_cond, &gil->mutex, &deadline);
+        if (!me->granted && gil->holder == NULL) {
+            if (s->now_ns < me->sched.wake_ns) {
+                s->now_ns = me->sched.wake_ns;
+            }
+            hand_on(gil, me);
+        }
     }
 }
 

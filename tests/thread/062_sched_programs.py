@@ -127,3 +127,37 @@ try:
           again == [outcomes[s - 1] for s in deadlocked[:1] + finished[:1]])
 finally:
     os.unlink(DEADLOCK)
+
+# Processes under a schedule: multiprocessing locks are real waits (another process releases
+# them), and a sleep while a Pool's threads wait in real reads still ends.
+PROCS = "/tmp/gilpy-sched-procs-%d.py" % os.getpid()
+with open(PROCS, "w") as f:
+    f.write("""
+import time
+from multiprocessing import Pool, Process, Lock, Value
+
+def square(x):
+    return x * x
+
+def add(total, lock):
+    for _ in range(100):
+        with lock:
+            total.value += 1
+
+if __name__ == "__main__":
+    with Pool(2) as pool:
+        time.sleep(0.2)
+        print(pool.map(square, range(6)))
+    lock, total = Lock(), Value("i", 0)
+    procs = [Process(target=add, args=(total, lock)) for _ in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    print(total.value)
+""")
+try:
+    status, out, err = childproc.run([sys.executable, "-X", "sched=5", PROCS])
+    print("processes under a schedule: status", status, "|", out.splitlines())
+finally:
+    os.unlink(PROCS)
