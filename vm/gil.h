@@ -98,6 +98,13 @@ typedef struct GilThread {
     _Atomic int32_t budget;
     atomic_bool drop_requested;  /* another thread asked this one to let go */
     bool waking_from_block;      /* returning from a blocking call (asks for priority) */
+    /* The pre-wake (see gil.c): the holder told this waiter, first in line,
+     * that the GIL comes soon (Gil.mutex); `handed` mirrors `granted` so
+     * that it can spin on it without the mutex; `prewake_sent` tells whether
+     * this thread, as holder, has told its successor this turn (own thread). */
+    bool prewake;
+    atomic_bool handed;
+    bool prewake_sent;
     uint64_t held_since_ns;      /* when it last obtained the GIL */
     GilStats stats;
     void *owner;                 /* the ThreadState (for gil.holder(), debugging) */
@@ -151,6 +158,14 @@ void gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kind);
 /* The budget ran out or a drop was requested: if another thread waits, hand
  * the GIL to it and queue behind it; otherwise keep running. Refills the budget. */
 void gil_yield(Gil *gil, GilThread *me);
+
+/* The holder is near the end of its budget: wake the first waiter now so
+ * that it is on a CPU, spinning, when the hand-off comes (fair policy). */
+void gil_prewake(Gil *gil, GilThread *me);
+
+/* Instructions before the end of a turn at which the holder pre-wakes its
+ * successor, and how long that successor spins at most. */
+enum { GIL_PREWAKE_LEAD = 10000, GIL_PREWAKE_SPIN_NS = 300000 };
 
 /* The eval loop's per-instruction check: a decrement and a branch. */
 static inline bool gil_budget_spent(GilThread *me) {

@@ -447,6 +447,10 @@ int32_t threads_tick(ThreadState *ts, int32_t used) {
         left = atomic_load_explicit(&gt->budget, memory_order_relaxed);
     } else {
         atomic_store_explicit(&gt->budget, left, memory_order_relaxed);
+        if (left <= GIL_PREWAKE_LEAD && !gt->prewake_sent && vi->gil.policy == GIL_FAIR &&
+            vi->gil.sched == NULL) {
+            gil_prewake(&vi->gil, gt); /* the turn ends soon: get the next thread ready */
+        }
     }
     if (left > THREADS_TICK_MAX) {
         left = THREADS_TICK_MAX;
