@@ -3,7 +3,7 @@
 # threaded run takes about as long as the sequential one, because only the thread holding the
 # GIL runs; the timeline shows one green lane at a time, the others red (waiting), and the
 # -X gilstats table shows each thread holding the GIL about a quarter of the threaded part.
-# Timeline:  build/gilpy -X giltimeline=cpu.svg -X gilstats scripts/demos/cpu_bound_threads.py
+# Timeline:  scripts/gilpy -X giltimeline=cpu.svg -X gilstats scripts/demos/cpu_bound_threads.py
 import threading
 import time
 

@@ -12,7 +12,7 @@
 # and nobody holds it; on the timeline the two lanes turn purple (blocked: lock) after 0.1 s and
 # stay purple to the end, and so does the main thread's (join() waits on a lock that the thread
 # releases when it ends). The fix: every thread takes the locks in the same order.
-# Timeline:  build/gilpy -X giltimeline=deadlock.svg -X gilstats scripts/demos/deadlock_lock_order.py
+# Timeline:  scripts/gilpy -X giltimeline=deadlock.svg -X gilstats scripts/demos/deadlock_lock_order.py
 import threading
 import time
 

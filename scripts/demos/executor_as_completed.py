@@ -6,7 +6,7 @@
 # and all five together take about as long as the slowest one (0.4 s), not the sum (1.05 s),
 # because a thread that waits releases the GIL. On the timeline the five worker lanes start
 # together and are light blue (blocked: sleep) until each one's download is done.
-# Timeline:  build/gilpy -X giltimeline=futures.svg -X gilstats scripts/demos/executor_as_completed.py
+# Timeline:  scripts/gilpy -X giltimeline=futures.svg -X gilstats scripts/demos/executor_as_completed.py
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 

@@ -1,8 +1,8 @@
 # Lesson: the GIL's history. One CPU-bound thread and one thread that wakes up every 10 ms
 # (like a thread answering network requests). Run it under each policy:
-#   build/gilpy -X gil=fair -X gilstats -X giltimeline=fair.svg scripts/demos/gil_policies.py
-#   build/gilpy -X gil=py2  -X gilstats -X giltimeline=py2.svg  scripts/demos/gil_policies.py
-#   build/gilpy -X gil=py3  -X gilstats -X giltimeline=py3.svg  scripts/demos/gil_policies.py
+#   scripts/gilpy -X gil=fair -X gilstats -X giltimeline=fair.svg scripts/demos/gil_policies.py
+#   scripts/gilpy -X gil=py2  -X gilstats -X giltimeline=py2.svg  scripts/demos/gil_policies.py
+#   scripts/gilpy -X gil=py3  -X gilstats -X giltimeline=py3.svg  scripts/demos/gil_policies.py
 # What to look for: the waker's latency (time from its timer to running). Under `fair` it gets
 # the GIL within a fraction of a millisecond (it asks the holder to drop); under `py3` it waits
 # about a switch interval (5 ms) each time: the convoy effect of CPython issue 7946; under

@@ -4,7 +4,7 @@
 # on the timeline their lanes are mostly light blue (blocked in sleep) or blue (I/O), with
 # short green slices; the CPU thread's lane is green with red gaps only when an I/O thread
 # came back and was given the GIL quickly (the fair policy's "request" switches, pink marks).
-# Timeline:  build/gilpy -X giltimeline=io.svg -X gilstats scripts/demos/io_bound_threads.py
+# Timeline:  scripts/gilpy -X giltimeline=io.svg -X gilstats scripts/demos/io_bound_threads.py
 import os
 import threading
 import time

@@ -12,7 +12,7 @@
 # fall short of 80000 too. The articles' advice stands: one lock around the printing (the
 # logging module takes such a lock for you). On the timeline, each blue mark (blocked: I/O) is a
 # buffer flush: that is where another thread's green slice can cut a line in two.
-# Timeline:  build/gilpy -X giltimeline=print.svg -X gilstats scripts/demos/print_interleaving.py
+# Timeline:  scripts/gilpy -X giltimeline=print.svg -X gilstats scripts/demos/print_interleaving.py
 import os
 import sys
 import threading

@@ -8,7 +8,7 @@
 # the producer while the queue is full). On the timeline the consumer lanes are mostly light
 # blue (blocked: sleep), the producer's shows purple (blocked: lock) where put() waits for room,
 # and the green slices are thin: the GIL is free nearly all the time.
-# Timeline:  build/gilpy -X giltimeline=queue.svg -X gilstats scripts/demos/queue_pipeline.py
+# Timeline:  scripts/gilpy -X giltimeline=queue.svg -X gilstats scripts/demos/queue_pipeline.py
 import queue
 import threading
 import time

@@ -3,8 +3,11 @@
 # thread between any two of them, so two threads read the same old value and one update is lost.
 # What to look for: the total is below 400000, and on the timeline the four lanes take turns
 # holding the GIL (green), each waiting (red) while another runs; orange marks are budget switches.
-# Timeline:  build/gilpy -X giltimeline=race.svg -X gilstats scripts/demos/race.py
-# Trace:     build/gilpy -X giltrace=race.json scripts/demos/race.py   (open in ui.perfetto.dev)
+# Timeline:  scripts/gilpy -X giltimeline=race.svg -X gilstats scripts/demos/race.py
+# Trace:     scripts/gilpy -X giltrace=race.json scripts/demos/race.py   (open in ui.perfetto.dev)
+# Replay:    scripts/gilpy -X explore=20 scripts/demos/race.py   (the totals 20 schedules give,
+#            with their seeds), then scripts/gilpy -X sched=SEED scripts/demos/race.py prints
+#            one of them again, on every run.
 import threading
 
 counter = 0

@@ -2,7 +2,7 @@
 # around the increment. What to look for: the total is always 400000. On the timeline the
 # threads now also block on the lock (purple) and hand the GIL over far more often: a thread
 # that finds the lock taken releases the GIL, so the lock's holder runs next.
-# Timeline:  build/gilpy -X giltimeline=race_lock.svg -X gilstats scripts/demos/race_fixed_with_lock.py
+# Timeline:  scripts/gilpy -X giltimeline=race_lock.svg -X gilstats scripts/demos/race_fixed_with_lock.py
 import threading
 
 counter = 0

@@ -10,7 +10,7 @@
 # its main thread is grey (blocked: join) while the children work; each child draws its own
 # (shared.<pid>.svg), one GIL per process. scripts/gil-merge-traces puts the -X giltrace files
 # of all 18 processes (16 children and the Manager's server) into one Perfetto trace.
-# Timeline:  build/gilpy -X giltimeline=shared.svg -X gilstats scripts/demos/shared_state_processes.py
+# Timeline:  scripts/gilpy -X giltimeline=shared.svg -X gilstats scripts/demos/shared_state_processes.py
 import multiprocessing
 import os
 import sys

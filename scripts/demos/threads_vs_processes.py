@@ -8,7 +8,7 @@
 # the four thread lanes taking turns (green, one at a time, the others red); during the Pool
 # part this process's threads only wait (purple, blue, grey: blocked) while the worker
 # processes compute, each on a core of its own and with a GIL of its own.
-# Timeline:  build/gilpy -X giltimeline=procs.svg -X gilstats scripts/demos/threads_vs_processes.py
+# Timeline:  scripts/gilpy -X giltimeline=procs.svg -X gilstats scripts/demos/threads_vs_processes.py
 import multiprocessing
 import os
 import sys
