@@ -12,6 +12,7 @@
 #include "deadlock.h"
 #include "dict.h"
 #include "errors.h"
+#include "eval.h"
 #include "exceptions.h"
 #include "float.h"
 #include "frame.h"
@@ -81,7 +82,12 @@ static int sem_wait_watched(ThreadState *ts, sem_t *sem, const WaitTarget *targe
         if (rc == 0 || errno != ETIMEDOUT) {
             break;
         }
-        deadlock_check(ts); /* does not return if this is a deadlock */
+        deadlock_check(ts); /* does not return if this is a deadlock (but at the prompt) */
+        if (vm_thread(ts)->is_main && eval_sigint_waiting()) {
+            errno = EINTR; /* the prompt's deadlock: end this wait as Ctrl-C would */
+            rc = -1;
+            break;
+        }
     }
     int err = errno;
     deadlock_wait_end(ts);

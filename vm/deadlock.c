@@ -22,6 +22,7 @@
  * wait, so a program with one is never reported. */
 #include "deadlock.h"
 
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@
 
 #include "dict.h"
 #include "errors.h"
+#include "eval.h"
 #include "frame.h"
 #include "function.h"
 #include "gilreport.h"
@@ -47,6 +49,15 @@ void deadlock_watch_init(DeadlockWatch *w) {
     w->seen_generation = 0;
     w->seen_since_ns = 0;
 }
+
+/* At the interactive prompt a deadlock should not end the session: after
+ * the report, the main thread's wait is interrupted as by Ctrl-C, and the
+ * prompt comes back (the other stuck threads stay stuck). */
+static bool interactive;
+
+void deadlock_set_interactive(bool on) { interactive = on; }
+
+static void report_and_interrupt_main(ThreadState *me);
 
 static DeadlockWatch *watch_of(ThreadState *ts) { return &vm_interp(ts->interp)->deadlock; }
 
@@ -111,7 +122,12 @@ void deadlock_check(ThreadState *ts) {
     if (confirmed) {
         /* Nobody else can run: take the GIL to read everyone's frames. */
         threads_blocking_end(ts);
-        deadlock_report_and_exit(ts);
+        if (!interactive) {
+            deadlock_report_and_exit(ts);
+        }
+        report_and_interrupt_main(ts);
+        w->all_waiting = false;
+        threads_blocking_begin(BLOCK_LOCK); /* and back to waiting */
     }
 }
 
@@ -357,9 +373,9 @@ static bool append_cycle(StrBuilder *sb, Waiter *waiters, size_t n, size_t start
     return true;
 }
 
-_Noreturn void deadlock_report_and_exit(ThreadState *me) {
+/* Print the report to stderr (holding the GIL). */
+static void write_report(ThreadState *me) {
     Interpreter *interp = me->interp;
-    VMInterp *vi = vm_interp(interp);
     err_clear();
     Object *out = dict_get_cstr(interp->sysdict, "stdout");
     if (out != NULL && out != None) {
@@ -377,7 +393,7 @@ _Noreturn void deadlock_report_and_exit(ThreadState *me) {
     Waiter *waiters = calloc(n, sizeof(Waiter));
     if (waiters == NULL) {
         fputs("Deadlock detected (no memory for the report)\n", stderr);
-        _exit(DEADLOCK_EXIT_STATUS);
+        return;
     }
     size_t k = n;
     for (ThreadState *t = interp->threads; t != NULL; t = t->next) {
@@ -428,9 +444,31 @@ _Noreturn void deadlock_report_and_exit(ThreadState *me) {
     fwrite(sb.data, 1, sb.size, stderr);
     fflush(stderr);
     sb_discard(&sb);
+    for (size_t i = 0; i < n; i++) {
+        XDECREF(waiters[i].name);
+        free(waiters[i].lock_name);
+    }
+    free(waiters);
+    XDECREF(libdir);
+}
+
+_Noreturn void deadlock_report_and_exit(ThreadState *me) {
+    VMInterp *vi = vm_interp(me->interp);
+    write_report(me);
     atomic_store(&vi->finalizing, true);
-    gilreport_at_exit(interp, vi->gil_stats);
+    gilreport_at_exit(me->interp, vi->gil_stats);
     fflush(stdout);
     fflush(stderr);
     _exit(DEADLOCK_EXIT_STATUS);
+}
+
+static void report_and_interrupt_main(ThreadState *me) {
+    VMInterp *vi = vm_interp(me->interp);
+    write_report(me);
+    fputs("(at the prompt: the main thread's wait ends with KeyboardInterrupt)\n", stderr);
+    fflush(stderr);
+    eval_request_sigint();
+    if (me != vi->main_thread) {
+        pthread_kill((pthread_t)vm_thread(vi->main_thread)->ident, SIGINT); /* ends its wait */
+    }
 }

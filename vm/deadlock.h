@@ -57,4 +57,8 @@ void deadlock_check(ThreadState *ts);
  * replayable scheduler when no thread can run.) */
 _Noreturn void deadlock_report_and_exit(ThreadState *me);
 
+/* While the interactive prompt runs, a deadlock is reported and then the
+ * main thread's wait is interrupted with KeyboardInterrupt instead. */
+void deadlock_set_interactive(bool on);
+
 #endif /* GILPY_DEADLOCK_H */

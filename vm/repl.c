@@ -19,6 +19,7 @@
 #include <wchar.h>
 
 #include "compile.h"
+#include "deadlock.h"
 #include "dict.h"
 #include "errors.h"
 #include "eval.h"
@@ -1219,6 +1220,7 @@ int repl_run(Interpreter *interp, const char *banner) {
     }
     int status = 0;
     StrBuilder src;
+    deadlock_set_interactive(true); /* a deadlock at the prompt ends the wait, not gilpy */
     for (;;) {
         sb_init(&src);
         ReadStatus st = repl_read_statement(&rd, globals, &src);
@@ -1248,6 +1250,7 @@ int repl_run(Interpreter *interp, const char *banner) {
             break;
         }
     }
+    deadlock_set_interactive(false);
     DECREF(globals);
     return status;
 }

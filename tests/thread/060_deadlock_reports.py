@@ -240,6 +240,19 @@ with rlock:
     print("finished:", finished)
     for f in failures:
         print(f)
+
+    # ---------------------------------------------------------------- at the prompt
+    # A deadlock typed at the interactive prompt does not end the session: the report, then
+    # the main thread's wait ends with KeyboardInterrupt and the prompt comes back.
+    typed = TMP + "/typed.txt"
+    with open(typed, "w") as f:
+        f.write("import threading\nlock = threading.Lock()\nlock.acquire()\nlock.acquire()\n"
+                "print('back at the prompt, locked:', lock.locked())\n")
+    status, out, err = childproc.run(["/bin/sh", "-c", 'exec "$0" -i -c pass < "$1"',
+                                      sys.executable, typed], stderr=childproc.PIPE)
+    print("at the prompt: status", status, "| report:", "Deadlock detected" in err,
+          "| KeyboardInterrupt:", "KeyboardInterrupt" in err)
+    print("  the prompt went on:", "back at the prompt, locked: True" in out)
 finally:
     for name in os.listdir(TMP):
         os.unlink(TMP + "/" + name)
