@@ -70,9 +70,10 @@ typedef struct DataChunk {
 typedef struct VMThread {
     DataChunk *chunk;    /* current (newest) chunk of the data stack */
     DataChunk *spare;    /* a free chunk kept to avoid malloc/free thrash */
-    /* The eval breaker: decremented at every loop back-edge and call; when it
-     * drops to zero the loop calls eval_handle_breaker() (signals now, the GIL
-     * hand-off later), which resets it. One decrement-and-branch. */
+    /* Instructions to run before the next visit to the eval breaker, as the
+     * breaker last set it (each eval loop counts them down in its own local
+     * `tick`, one decrement and branch per instruction; a nested loop starts
+     * from this value). */
     int32_t eval_budget;
     bool is_main;        /* the main thread: receives KeyboardInterrupt */
     GilThread gil;       /* this thread's place in the GIL (vm/gil.h) */
