@@ -441,8 +441,7 @@ static void release_unordered(Gil *gil, uint64_t now) {
     }
 }
 
-void gil_note_release(Gil *gil, GilThread *me, uint64_t now, SwitchCause cause, BlockKind kind) {
-    (void)gil;
+void gil_note_release(GilThread *me, uint64_t now, SwitchCause cause, BlockKind kind) {
     account_release(me, now, cause, kind);
     if (cause == SWITCH_BLOCKING) {
         giltrace_event(me, now, GEV_BLOCK_BEGIN, 0, kind);
@@ -462,7 +461,7 @@ void gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kind) {
     }
     pthread_mutex_lock(&gil->mutex);
     uint64_t now = gil_now_ns();
-    gil_note_release(gil, me, now, cause, kind);
+    gil_note_release(me, now, cause, kind);
     if (gil->policy != GIL_FAIR) {
         release_unordered(gil, now);
     } else if (gil->first_waiter != NULL) {

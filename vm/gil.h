@@ -180,7 +180,7 @@ uint64_t gil_now_ns(void);
  * Gil.mutex held): `me` stopped holding the GIL at `now` for `cause`
  * (statistics, trace events, a thread's final record), and `me` obtained it
  * at `now` after waiting since `since` (`queued`: it waited as a waiter). */
-void gil_note_release(Gil *gil, GilThread *me, uint64_t now, SwitchCause cause, BlockKind kind);
+void gil_note_release(GilThread *me, uint64_t now, SwitchCause cause, BlockKind kind);
 void gil_account_acquire(Gil *gil, GilThread *me, uint64_t since, uint64_t now, bool queued);
 
 #endif /* GILPY_GIL_H */

@@ -198,10 +198,11 @@ static void hand_to(Gil *gil, GilThread *t) {
     pthread_cond_signal(&t->granted_cond);
 }
 
-/* `me` has let go (its state says why): hand the GIL to the next thread.
- * If nobody can run and nobody is in a real call, it is a deadlock: the
- * first waiting thread is woken to report it. */
-static void hand_on(Gil *gil, GilThread *me) {
+/* The holder has let go (its state says why): hand the GIL to the next
+ * thread. If nobody can run and nobody is in a real call, it is a deadlock:
+ * the first waiting thread is woken to report it. With no thread left at
+ * all, the GIL stays free. */
+static void hand_on(Gil *gil) {
     Sched *s = gil->sched;
     GilThread *next = pick_next(s);
     if (next != NULL) {
@@ -227,7 +228,6 @@ static void hand_on(Gil *gil, GilThread *me) {
             return;
         }
     }
-    (void)me; /* no thread left at all: the GIL stays free */
 }
 
 /* Sleep until this thread is handed the GIL. */
@@ -253,7 +253,7 @@ static void wait_for_turn(Gil *gil, GilThread *me) {
             if (s->now_ns < me->sched.wake_ns) {
                 s->now_ns = me->sched.wake_ns;
             }
-            hand_on(gil, me);
+            hand_on(gil);
         }
     }
 }
@@ -272,7 +272,7 @@ void sched_gil_acquire(Gil *gil, GilThread *me) {
         s->in_call--;
         pthread_cond_broadcast(&s->call_done);
         if (gil->holder == NULL) {
-            hand_on(gil, me); /* nobody was running: choose now (maybe this thread) */
+            hand_on(gil); /* nobody was running: choose now (maybe this thread) */
         }
     } else if (gil->holder == NULL && !me->granted && s->first == me && me->sched.next == NULL) {
         hand_to(gil, me); /* the first acquisition of the main thread */
@@ -289,7 +289,7 @@ void sched_gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kin
     Sched *s = gil->sched;
     pthread_mutex_lock(&gil->mutex);
     uint64_t now = gil_now_ns();
-    gil_note_release(gil, me, now, cause, kind);
+    gil_note_release(me, now, cause, kind);
     me->granted = false;
     if (cause == SWITCH_EXIT) {
         unlink_thread(s, me);
@@ -298,7 +298,7 @@ void sched_gil_release(Gil *gil, GilThread *me, SwitchCause cause, BlockKind kin
         s->in_call++;
         me->waking_from_block = true;
     }
-    hand_on(gil, me);
+    hand_on(gil);
     pthread_mutex_unlock(&gil->mutex);
 }
 
@@ -312,7 +312,7 @@ void sched_gil_yield(Gil *gil, GilThread *me) {
         return;
     }
     uint64_t now = gil_now_ns();
-    gil_note_release(gil, me, now, SWITCH_BUDGET, BLOCK_OTHER);
+    gil_note_release(me, now, SWITCH_BUDGET, BLOCK_OTHER);
     giltrace_event(me, now, GEV_WAIT_BEGIN, 0, 0);
     me->granted = false;
     hand_to(gil, next);
@@ -348,9 +348,9 @@ int sched_wait(Gil *gil, GilThread *me, sem_t *sem, int64_t timeout_ns, BlockKin
          * straight away: a free semaphore, or the clock jumped). */
         me->sched.state = SCHED_WAITING;
         uint64_t now = gil_now_ns();
-        gil_note_release(gil, me, now, SWITCH_BLOCKING, kind); /* logs the block's start */
+        gil_note_release(me, now, SWITCH_BLOCKING, kind); /* logs the block's start */
         me->granted = false;
-        hand_on(gil, me);
+        hand_on(gil);
         wait_for_turn(gil, me);
         uint64_t back = gil_now_ns();
         giltrace_event(me, back, GEV_BLOCK_END, 0, 0);
